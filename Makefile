@@ -1,0 +1,41 @@
+# The one entry point. `make serve` and `make test` set everything up on first run.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+# Material prints a multi-line end-of-life notice on every build (see README, "Limites").
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build validate test lint bench lock clean
+
+$(READY): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+serve: $(READY)  ## build the site and serve it on http://127.0.0.1:8000, rebuilding on change
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(READY)  ## write the site into site/ (a failed build leaves site/ unchanged)
+	$(BIN)/python scripts/build_site.py
+
+validate: $(READY)  ## check every file of data/ and list each problem with its file and line
+	$(BIN)/python scripts/validate.py
+
+lint: $(READY)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint  ## lint, then the whole test suite
+	$(BIN)/python -m pytest
+
+bench: $(READY)  ## time loading and validating 20,000 synthetic places
+	$(BIN)/python scripts/bench.py
+
+lock: $(READY)  ## pin the versions installed in .venv into requirements.txt
+	{ head -n 2 requirements.txt; $(BIN)/pip freeze --exclude-editable; } > requirements.txt.new
+	mv requirements.txt.new requirements.txt
+
+clean:
+	rm -rf site .site-build .site-previous

@@ -1,0 +1,112 @@
+"""Load and validate everything under `data/` in one pass: the first steps of every build.
+
+load -> validate (all of it, every problem collected) -> index. Nothing here writes a file
+or knows about MkDocs: the build hook, `make validate` and the tests all call
+`load_directory` and decide themselves what to do with the report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .pathways import check_outcomes_matched, check_pathway_file
+from .places import check_place_file, check_unique_ids
+from .problems import Problem, Report
+from .records import Record, record_files
+from .schema import RecordSchema, load_schemas
+from .territory import Territory, load_territory
+
+ACTORS_DIR = "actors"
+PATHWAYS_DIR = "pathways"
+SCHEMAS_DIR = "schemas"
+# Below this many place files one process is fastest; above, the files are shared between
+# the machine's cores (reading YAML is the cost: about 4,000 files/s per core).
+PARALLEL_FROM = 2000
+
+
+@dataclass
+class Directory:
+    """The validated data of one territory, ready for page generation and export."""
+
+    territory: Territory = field(default_factory=Territory)
+    places: list[Record] = field(default_factory=list)
+    pathways: list[Record] = field(default_factory=list)
+    schemas: dict[str, RecordSchema] = field(default_factory=dict)
+
+
+def load_directory(data_dir: Path, today: dt.date) -> tuple[Directory, Report]:
+    """Read and check every file of `data_dir`; paths in the report are relative to its parent."""
+    data_dir = data_dir.resolve()
+    shown = data_dir.parent
+    report = Report()
+    directory = Directory()
+    try:
+        directory.schemas = load_schemas(data_dir / SCHEMAS_DIR)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        shown_as = (data_dir / SCHEMAS_DIR).relative_to(shown).as_posix()
+        report.add(Problem(shown_as, 0, "", "", "schema", f"schéma illisible : {exc}"))
+        return directory, report
+
+    directory.territory, problems = load_territory(data_dir, directory.schemas, shown)
+    report.extend(problems)
+
+    files, problems = record_files(data_dir / ACTORS_DIR, shown)
+    report.extend(problems)
+    job = _PlaceJob(shown, directory.schemas["lieu"], directory.territory, today)
+    for place, problems in _check_places(job, files):
+        report.extend(problems)
+        if place is not None:
+            directory.places.append(place)
+    report.extend(check_unique_ids(directory.places))
+
+    files, problems = record_files(data_dir / PATHWAYS_DIR, shown)
+    report.extend(problems)
+    for path in files:
+        shown_as = path.relative_to(shown).as_posix()
+        pathway, problems = check_pathway_file(path, shown_as, directory.schemas["parcours"])
+        report.extend(problems)
+        if pathway is not None:
+            directory.pathways.append(pathway)
+    report.extend(check_unique_ids(directory.pathways))
+    report.extend(check_outcomes_matched(directory.pathways, directory.places))
+    return directory, report
+
+
+@dataclass(frozen=True)
+class _PlaceJob:
+    """What checking a batch of place files needs; picklable, for worker processes."""
+
+    shown: Path
+    schema: RecordSchema
+    territory: Territory
+    today: dt.date
+
+    def __call__(self, paths: list[Path]) -> list[tuple[Record | None, list[Problem]]]:
+        results = []
+        for path in paths:
+            shown_as = path.relative_to(self.shown).as_posix()
+            record, problems = check_place_file(
+                path, shown_as, self.schema, self.territory, self.today
+            )
+            if record is not None:
+                record.doc.data = None  # the typed values are in record.data: send less
+            results.append((record, problems))
+        return results
+
+
+def _check_places(job: _PlaceJob, files: list[Path]) -> list[tuple[Record | None, list[Problem]]]:
+    """Check every place file, in file order; on several cores when there are many."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(files) < PARALLEL_FROM or workers < 2:
+        return job(files)
+    size = -(-len(files) // (workers * 4))
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    # "spawn" starts clean interpreters: safe even inside `mkdocs serve`, which runs threads.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return [result for chunk in pool.map(job, chunks) for result in chunk]

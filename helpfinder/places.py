@@ -1,0 +1,178 @@
+"""Validate place records (`data/actors/*.yml`): schema, then what only the territory can tell."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .clock import is_stale
+from .fieldcheck import Checker
+from .geo import distance_km, distance_to_outline_km
+from .problems import Problem, Severity
+from .records import Record
+from .schema import RecordSchema
+from .suggest import fold
+from .territory import Commune, Territory
+from .yamlsource import YamlFileError, read_yaml_file
+
+# Geocoding puts a place on its street; outlines are simplified. Within this distance of
+# its commune's outline a place is accepted; further away it is probably in another commune.
+OUTLINE_TOLERANCE_KM = 1.0
+# Without an outline, only the commune's centre is known: a commune is rarely wider than this.
+CENTRE_TOLERANCE_KM = 10.0
+
+
+def check_place_file(
+    path: Path, shown_as: str, schema: RecordSchema, territory: Territory, today: dt.date
+) -> tuple[Record | None, list[Problem]]:
+    """Read and check one place file; the Record is None when the file could not be read."""
+    record_id = path.stem
+    try:
+        doc, problems = read_yaml_file(path, shown_as, record_id)
+    except YamlFileError as exc:
+        return None, [exc.problem]
+    checker = Checker(shown_as, record_id, doc, problems)
+    data = checker.check_fields(schema.fields, doc.data)
+    if data is None:
+        return None, checker.problems
+    record = Record(record_id, shown_as, data, doc)
+    _check_against_territory(checker, data, territory)
+    _check_dates(checker, data, today)
+    if data.get("id") and data["id"] != record_id:
+        checker.report(
+            ("id",),
+            "id-fichier",
+            f"l'identifiant '{data['id']}' doit être le nom du fichier : "
+            f"renommez le fichier en {data['id']}.yml ou écrivez id: {record_id}",
+        )
+    return record, checker.problems
+
+
+def check_unique_ids(records: Iterable[Record]) -> list[Problem]:
+    """Two files may not describe the same id (`x.yml` and `x.yaml`)."""
+    first: dict[str, Record] = {}
+    problems = []
+    for record in records:
+        if record.id in first:
+            problems.append(
+                Problem(
+                    record.file,
+                    record.line("id"),
+                    record.id,
+                    "id",
+                    "id-duplique",
+                    f"l'identifiant est déjà utilisé par {first[record.id].file}",
+                )
+            )
+        first.setdefault(record.id, record)
+    return problems
+
+
+def _check_against_territory(checker: Checker, data: dict[str, Any], territory: Territory) -> None:
+    code = data.get("code_insee")
+    commune = territory.communes.get(code) if code else None
+    if code and commune is None:
+        checker.report(("code_insee",), "commune-inconnue", _unknown_commune(code, data, territory))
+    if commune is not None:
+        _check_commune_fields(checker, data, commune)
+        _check_coordinates(checker, data, commune, territory)
+    for index, permanence in enumerate(data.get("permanences") or [], start=1):
+        where = permanence.get("commune") if isinstance(permanence, dict) else None
+        if where and where not in territory.communes:
+            checker.report(
+                ("permanences", index, "commune"),
+                "commune-inconnue",
+                f"la commune {where} n'est pas dans le territoire (data/communes.csv)",
+            )
+
+
+def _unknown_commune(code: str, data: dict[str, Any], territory: Territory) -> str:
+    message = f"la commune {code} n'est pas dans le territoire (data/communes.csv)"
+    named = data.get("commune")
+    for commune in territory.communes.values():
+        if named and fold(commune.nom) == fold(named):
+            return f"{message} ; le code INSEE de {commune.nom} est '{commune.code_insee}'"
+    postal = territory.communes_with_postal_code(data.get("code_postal") or "")
+    if postal:
+        listed = ", ".join(f"{c.nom} ({c.code_insee})" for c in postal)
+        return f"{message} ; pour le code postal {data['code_postal']} : {listed}"
+    return message
+
+
+def _check_commune_fields(checker: Checker, data: dict[str, Any], commune: Commune) -> None:
+    postal = data.get("code_postal")
+    if postal and postal not in commune.codes_postaux:
+        expected = ", ".join(commune.codes_postaux)
+        checker.report(
+            ("code_postal",),
+            "code-postal-commune",
+            f"le code postal {postal} n'est pas celui de {commune.nom} ({expected})",
+        )
+    named = data.get("commune")
+    if named and fold(named) != fold(commune.nom):
+        checker.report(
+            ("commune",),
+            "commune-nom",
+            f"'{named}' n'est pas le nom de la commune {commune.code_insee} : "
+            f"écrivez '{commune.nom}' (ou corrigez code_insee)",
+        )
+
+
+def _check_coordinates(
+    checker: Checker, data: dict[str, Any], commune: Commune, territory: Territory
+) -> None:
+    lat, lon = data.get("latitude"), data.get("longitude")
+    if (lat is None) != (lon is None):
+        missing = "longitude" if lon is None else "latitude"
+        checker.report(
+            (missing,),
+            "coordonnees-incompletes",
+            "latitude et longitude vont ensemble : remplissez les deux ou aucune",
+        )
+        return
+    if lat is None or lon is None:
+        return
+    outline = territory.outlines.get(commune.code_insee)
+    if outline:
+        away = distance_to_outline_km(outline, lon, lat)
+        limit, what = OUTLINE_TOLERANCE_KM, "des limites"
+    else:
+        away = distance_km(lat, lon, commune.latitude, commune.longitude)
+        limit, what = CENTRE_TOLERANCE_KM, "du centre"
+    if away > limit:
+        checker.report(
+            ("latitude",),
+            "coordonnees-hors-commune",
+            f"le point ({lat}, {lon}) est à {away:.1f} km {what} de {commune.nom} : "
+            "vérifiez la latitude, la longitude (pas inversées ?) et le code INSEE",
+        )
+
+
+def _check_dates(checker: Checker, data: dict[str, Any], today: dt.date) -> None:
+    verified = data.get("date_maj")
+    if isinstance(verified, dt.date):
+        if verified > today:
+            checker.report(
+                ("date_maj",),
+                "date-future",
+                f"la date {verified.isoformat()} est dans le futur (aujourd'hui : {today})",
+            )
+        elif is_stale(verified, today):
+            flag = "" if data.get("a_verifier") else " ; ajoutez a_verifier: true"
+            checker.report(
+                ("date_maj",),
+                "fiche-ancienne",
+                f"informations vérifiées le {verified.isoformat()}, il y a plus de 12 mois : "
+                f"à revérifier auprès du lieu{flag}",
+                Severity.WARNING,
+            )
+    for index, closure in enumerate(data.get("fermetures") or [], start=1):
+        start, end = closure.get("du"), closure.get("au")
+        if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
+            checker.report(
+                ("fermetures", index, "au"),
+                "fermeture-dates",
+                f"la fin ({end}) est avant le début ({start})",
+            )

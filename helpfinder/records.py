@@ -1,0 +1,52 @@
+"""A validated record (a place or a pathway) and the file it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .problems import Problem, Severity
+from .yamlsource import YamlDocument
+
+RECORD_SUFFIXES = (".yml", ".yaml")
+IGNORED_NAMES = frozenset({"README.md", "LISEZMOI.md"})
+
+
+@dataclass
+class Record:
+    """One record: its id (the file name), the path printed in messages, its typed values."""
+
+    id: str
+    file: str
+    data: dict[str, Any]
+    doc: YamlDocument = field(repr=False, default_factory=lambda: YamlDocument(None))
+
+    def line(self, *path: str | int) -> int:
+        return self.doc.line(*path)
+
+
+def record_files(directory: Path, shown: Path) -> tuple[list[Path], list[Problem]]:
+    """The YAML files of `directory`, sorted; a warning for any other visible file."""
+    if not directory.is_dir():
+        shown_as = directory.relative_to(shown).as_posix()
+        return [], [Problem(shown_as, 0, "", "", "dossier-manquant", "dossier manquant")]
+    files, problems = [], []
+    for path in sorted(directory.iterdir()):
+        if path.name.startswith(".") or path.name in IGNORED_NAMES:
+            continue
+        if path.suffix in RECORD_SUFFIXES and path.is_file():
+            files.append(path)
+        else:
+            problems.append(
+                Problem(
+                    path.relative_to(shown).as_posix(),
+                    0,
+                    "",
+                    "",
+                    "fichier-ignore",
+                    "fichier ignoré : une fiche doit finir par .yml",
+                    Severity.WARNING,
+                )
+            )
+    return files, problems

@@ -1,0 +1,102 @@
+"""Read a CSV table against its schema: header, row shape and every value, with line numbers."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+from .fieldcheck import Checker
+from .problems import Problem
+from .schema import RecordSchema
+from .suggest import did_you_mean
+from .yamlsource import MAX_BYTES, YamlDocument
+
+
+def read_csv_table(
+    path: Path, shown_as: str, schema: RecordSchema, key: str
+) -> tuple[list[tuple[int, dict[str, Any]]], list[Problem]]:
+    """(line, row) pairs of `path`, rows as typed dicts (a row with errors is kept, its bad
+    values set to None; the caller stops on any error).
+
+    `key` names the column that identifies a row in messages (`[69010]`).
+    """
+
+    def problem(line: int, record: str, column: str, code: str, message: str) -> Problem:
+        return Problem(shown_as, line, record, column, code, message)
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return [], [problem(0, "", "", "fichier-manquant", f"fichier illisible ({exc.strerror})")]
+    if len(raw) > MAX_BYTES * 50:
+        return [], [problem(1, "", "", "fichier-trop-gros", "le fichier est trop gros")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return [], [problem(line, "", "", "encodage", "le fichier n'est pas en UTF-8")]
+
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    if not header:
+        return [], [problem(1, "", "", "fichier-vide", "le fichier est vide")]
+    if len(header) == 1 and ";" in header[0]:
+        message = "les colonnes sont séparées par « ; » : le fichier doit utiliser des virgules"
+        return [], [problem(1, "", "", "separateur", message)]
+    problems: list[Problem] = []
+    for column in header:
+        if column not in schema.fields:
+            hint = did_you_mean(column, schema.fields)
+            problems.append(problem(1, "", column, "colonne-inconnue", f"colonne inconnue{hint}"))
+    for name in schema.fields:
+        if name not in header:
+            problems.append(problem(1, "", name, "colonne-manquante", "colonne manquante"))
+    if problems:
+        return [], problems
+
+    rows: list[tuple[int, dict[str, Any]]] = []
+    seen: dict[tuple[str, Any], int] = {}
+    line = reader.line_num
+    for cells in reader:
+        start, line = line + 1, reader.line_num
+        if not any(cell.strip() for cell in cells):
+            continue
+        record = cells[header.index(key)] if len(cells) > header.index(key) else ""
+        record = record or f"ligne {start}"
+        if len(cells) != len(header):
+            problems.append(
+                problem(
+                    start,
+                    record,
+                    "",
+                    "colonnes-nombre",
+                    f"{len(cells)} valeurs pour {len(header)} colonnes",
+                )
+            )
+            continue
+        values = {
+            column: (cell.strip() or None) for column, cell in zip(header, cells, strict=True)
+        }
+        doc = YamlDocument(values, {(column,): start for column in header})
+        checker = Checker(shown_as, record, doc)
+        row = checker.check_fields(schema.fields, values) or {}
+        problems.extend(checker.problems)
+        for name, spec in schema.fields.items():
+            value = row.get(name)
+            if spec.unique and value is not None:
+                if (name, value) in seen:
+                    first = seen[(name, value)]
+                    problems.append(
+                        problem(
+                            start,
+                            record,
+                            name,
+                            "valeur-dupliquee",
+                            f"{value!r} est déjà ligne {first}",
+                        )
+                    )
+                seen.setdefault((name, value), start)
+        rows.append((start, row))
+    return rows, problems

@@ -1,0 +1,187 @@
+"""The territory: its communes, their outlines, the fragility index and the national fallback."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .fieldcheck import Checker
+from .geo import Polygon, polygons_of
+from .problems import Problem, Severity
+from .schema import RecordSchema
+from .tables import read_csv_table
+from .yamlsource import YamlFileError, read_yaml_file
+
+TERRITORY_FILE = "territoire.yml"
+COMMUNES_FILE = "communes.csv"
+OUTLINES_FILE = "communes.geojson"
+INDICATORS_FILE = "indicateurs-ifn.csv"
+
+
+@dataclass(frozen=True)
+class Commune:
+    code_insee: str
+    nom: str
+    codes_postaux: tuple[str, ...]
+    population: int
+    annee_population: int
+    latitude: float
+    longitude: float
+    population_totale: int | None = None
+    siren: str | None = None
+
+
+@dataclass
+class Territory:
+    """Everything about the place the directory covers, read from `data/`."""
+
+    info: dict[str, Any] = field(default_factory=dict)
+    communes: dict[str, Commune] = field(default_factory=dict)
+    outlines: dict[str, list[Polygon]] = field(default_factory=dict)
+    indicators: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def communes_with_postal_code(self, code_postal: str) -> list[Commune]:
+        return [c for c in self.communes.values() if code_postal in c.codes_postaux]
+
+
+def load_territory(
+    data_dir: Path, schemas: dict[str, RecordSchema], shown: Path
+) -> tuple[Territory, list[Problem]]:
+    """Read and check the territory files of `data_dir`; `shown` is the root for printed paths."""
+    territory = Territory()
+    problems: list[Problem] = []
+
+    def shown_as(name: str) -> str:
+        return (data_dir / name).relative_to(shown).as_posix()
+
+    info_path = data_dir / TERRITORY_FILE
+    if not info_path.exists():
+        problems.append(_missing(shown_as(TERRITORY_FILE)))
+    else:
+        try:
+            doc, found = read_yaml_file(info_path, shown_as(TERRITORY_FILE), "territoire")
+            problems.extend(found)
+            checker = Checker(shown_as(TERRITORY_FILE), "territoire", doc)
+            territory.info = checker.check_fields(schemas["territoire"].fields, doc.data) or {}
+            problems.extend(checker.problems)
+        except YamlFileError as exc:
+            problems.append(exc.problem)
+
+    communes_path = data_dir / COMMUNES_FILE
+    if not communes_path.exists():
+        problems.append(_missing(shown_as(COMMUNES_FILE)))
+    else:
+        rows, found = read_csv_table(
+            communes_path, shown_as(COMMUNES_FILE), schemas["commune"], "code_insee"
+        )
+        problems.extend(found)
+        for _, row in rows:
+            if all(row.get(k) is not None for k in ("code_insee", "nom", "population")):
+                territory.communes[row["code_insee"]] = _commune(row)
+
+    outlines_path = data_dir / OUTLINES_FILE
+    if outlines_path.exists():
+        territory.outlines, found = _read_outlines(
+            outlines_path, shown_as(OUTLINES_FILE), territory
+        )
+        problems.extend(found)
+
+    indicators_path = data_dir / INDICATORS_FILE
+    if indicators_path.exists():
+        rows, found = read_csv_table(
+            indicators_path, shown_as(INDICATORS_FILE), schemas["indicateur"], "iris_code"
+        )
+        problems.extend(found)
+        for line, row in rows:
+            code = row.get("code_insee")
+            if code and code not in territory.communes:
+                problems.append(
+                    Problem(
+                        shown_as(INDICATORS_FILE),
+                        line,
+                        row.get("iris_code") or "",
+                        "code_insee",
+                        "commune-inconnue",
+                        f"la commune {code} n'est pas dans {COMMUNES_FILE}",
+                    )
+                )
+            elif code:
+                territory.indicators.setdefault(code, []).append(row)
+    return territory, problems
+
+
+def _commune(row: dict[str, Any]) -> Commune:
+    return Commune(
+        code_insee=row["code_insee"],
+        nom=row["nom"],
+        codes_postaux=tuple((row.get("codes_postaux") or "").split("|")),
+        population=row["population"],
+        annee_population=row.get("annee_population") or 0,
+        latitude=row.get("latitude") or 0.0,
+        longitude=row.get("longitude") or 0.0,
+        population_totale=row.get("population_totale"),
+        siren=row.get("siren"),
+    )
+
+
+def _well_formed(polygon: Any) -> bool:
+    """A polygon is a list of closed rings of at least 4 [longitude, latitude] number pairs."""
+    return isinstance(polygon, list) and all(
+        isinstance(ring, list)
+        and len(ring) >= 4
+        and all(
+            isinstance(point, list)
+            and len(point) >= 2
+            and all(isinstance(x, int | float) and not isinstance(x, bool) for x in point[:2])
+            for point in ring
+        )
+        for ring in polygon
+    )
+
+
+def _missing(shown_as: str) -> Problem:
+    return Problem(shown_as, 0, "", "", "fichier-manquant", "fichier manquant")
+
+
+def _read_outlines(
+    path: Path, shown_as: str, territory: Territory
+) -> tuple[dict[str, list[Polygon]], list[Problem]]:
+    """Commune outlines by INSEE code, from a GeoJSON FeatureCollection (`code` property)."""
+
+    def problem(code: str, message: str, severity: Severity = Severity.ERROR) -> Problem:
+        return Problem(shown_as, 1, "", "", code, message, severity)
+
+    try:
+        collection = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        return {}, [problem("geojson", f"GeoJSON illisible ({exc})")]
+    features = collection.get("features") if isinstance(collection, dict) else None
+    if not isinstance(features, list):
+        return {}, [problem("geojson", "attendu : une FeatureCollection avec des « features »")]
+    outlines: dict[str, list[Polygon]] = {}
+    problems: list[Problem] = []
+    for index, feature in enumerate(features, start=1):
+        properties = feature.get("properties") if isinstance(feature, dict) else None
+        code = properties.get("code") if isinstance(properties, dict) else None
+        geometry = feature.get("geometry") if isinstance(feature, dict) else None
+        polygons = polygons_of(geometry) if isinstance(geometry, dict) else []
+        if not code or not polygons or not all(_well_formed(p) for p in polygons):
+            problems.append(
+                problem("geojson", f"objet n°{index} : il faut un « code » et un polygone")
+            )
+        elif code not in territory.communes:
+            problems.append(problem("commune-inconnue", f"{code} n'est pas dans {COMMUNES_FILE}"))
+        else:
+            outlines[code] = polygons
+    for code, commune in sorted(territory.communes.items()):
+        if code not in outlines:
+            problems.append(
+                problem(
+                    "contour-manquant",
+                    f"pas de contour pour {commune.nom} ({code})",
+                    Severity.WARNING,
+                )
+            )
+    return outlines, problems

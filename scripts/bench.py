@@ -1,0 +1,165 @@
+"""`make bench`: time loading and validating many synthetic places (one YAML file each).
+
+Copies the territory and schemas of `data/` into a temporary folder, writes N synthetic
+place files (about 15 filled fields, `exemple: true`), then runs the real pipeline in a
+fresh process and reports its time, throughput and peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from helpfinder.pipeline import SCHEMAS_DIR  # noqa: E402
+from helpfinder.schema import RecordSchema, load_schemas  # noqa: E402
+from helpfinder.territory import (  # noqa: E402
+    COMMUNES_FILE,
+    INDICATORS_FILE,
+    OUTLINES_FILE,
+    TERRITORY_FILE,
+    load_territory,
+)
+
+SERVICES = (
+    "Aide aux démarches administratives",
+    "Maîtrise des outils numériques du quotidien",
+    "Accès internet et matériel informatique",
+    "Insertion professionnelle via le numérique",
+)
+PLACE = """\
+id: {id}
+nom: "Lieu de démonstration n° {n}"
+commune: "{commune}"
+code_postal: "{postal}"
+code_insee: "{insee}"
+adresse: "{n} rue de l'Exemple"
+latitude: {lat}
+longitude: {lon}
+telephone:
+  - "+3347400{phone:04d}"
+courriels:
+  - lieu-{n}@exemple.invalid
+services:
+  - {service1}
+  - {service2}
+horaires:
+  lundi: "08:30-12:30, 13:30-17:00"
+  mercredi: "09:00-12:00"
+frais_a_charge: [Gratuit]
+modalites_accompagnement: [Accompagnement individuel]
+profil: mediation
+date_maj: 2026-01-15
+source: Fiche synthétique générée par scripts/bench.py
+exemple: true
+"""
+
+MEASURE = """
+import json, sys, time, datetime
+from pathlib import Path
+started = time.perf_counter()
+from helpfinder.pipeline import load_directory
+imported = time.perf_counter()
+directory, report = load_directory(Path(sys.argv[1]), datetime.date(2026, 11, 29))
+done = time.perf_counter()
+print(json.dumps({"import_s": imported - started, "load_validate_s": done - imported,
+                  "places": len(directory.places), "errors": len(report.errors),
+                  "warnings": len(report.warnings)}))
+"""
+
+
+def write_places(data_dir: Path, count: int) -> None:
+    territory, _ = load_territory(data_dir, _schemas(data_dir), data_dir.parent)
+    communes = sorted(territory.communes.values(), key=lambda c: c.code_insee)
+    actors = data_dir / "actors"
+    actors.mkdir()
+    for n in range(count):
+        commune = communes[n % len(communes)]
+        text = PLACE.format(
+            id=f"lieu-demo-{n:05d}",
+            n=n,
+            commune=commune.nom,
+            postal=commune.codes_postaux[0],
+            insee=commune.code_insee,
+            lat=commune.latitude,
+            lon=commune.longitude,
+            phone=n % 10_000,
+            service1=SERVICES[n % len(SERVICES)],
+            service2=SERVICES[(n + 1) % len(SERVICES)],
+        )
+        (actors / f"lieu-demo-{n:05d}.yml").write_text(text, encoding="utf-8")
+
+
+def _schemas(data_dir: Path) -> dict[str, RecordSchema]:
+    return load_schemas(data_dir / SCHEMAS_DIR)
+
+
+def run(count: int) -> dict[str, float | int]:
+    with tempfile.TemporaryDirectory(prefix="helpfinder-bench-") as tmp:
+        data_dir = Path(tmp) / "data"
+        data_dir.mkdir()
+        shutil.copytree(ROOT / "data" / SCHEMAS_DIR, data_dir / SCHEMAS_DIR)
+        for name in (TERRITORY_FILE, COMMUNES_FILE, OUTLINES_FILE, INDICATORS_FILE):
+            shutil.copy(ROOT / "data" / name, data_dir / name)
+        (data_dir / "pathways").mkdir()
+        started = time.perf_counter()
+        write_places(data_dir, count)
+        generated = time.perf_counter() - started
+        child = subprocess.run(
+            [sys.executable, "-c", MEASURE, str(data_dir)],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
+        result = json.loads(child.stdout)
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result.update(
+        {
+            "generate_s": generated,
+            "files_per_s": count / result["load_validate_s"],
+            "peak_rss_mb": peak_kb / 1024,
+        }
+    )
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--places", type=int, default=20_000, help="nombre de fiches")
+    parser.add_argument("--max-seconds", type=float, default=5.0, help="objectif de temps")
+    parser.add_argument("--max-mb", type=float, default=1024.0, help="objectif de mémoire")
+    args = parser.parse_args(argv)
+    result = run(args.places)
+    print(f"{args.places} fiches synthétiques (générées en {result['generate_s']:.1f} s)")
+    print(f"  import du code      : {result['import_s']:.2f} s")
+    print(
+        f"  lecture + validation: {result['load_validate_s']:.2f} s "
+        f"({result['files_per_s']:,.0f} fiches/s)".replace(",", " ")
+    )
+    print(f"  mémoire maximale    : {result['peak_rss_mb']:.0f} Mo (le plus gros processus)")
+    print(f"  erreurs / avertissements : {result['errors']} / {result['warnings']}")
+    ok = (
+        result["errors"] == 0
+        and result["places"] == args.places
+        and result["load_validate_s"] < args.max_seconds
+        and result["peak_rss_mb"] < args.max_mb
+    )
+    print(
+        f"objectif (< {args.max_seconds:g} s, < {args.max_mb:g} Mo, 0 erreur) : "
+        f"{'atteint' if ok else 'MANQUÉ'}"
+    )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
