@@ -55,14 +55,27 @@ class Checker:
     record: str
     doc: YamlDocument
     problems: list[Problem] = field(default_factory=list)
+    # Fields already found wrong: later checks skip them, so one mistake gives one error.
+    wrong: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.wrong.update(p.field for p in self.problems if p.field)
 
     def report(
-        self, path: Path_, code: str, message: str, severity: Severity = Severity.ERROR
+        self,
+        path: Path_,
+        code: str,
+        message: str,
+        severity: Severity = Severity.ERROR,
+        line: int | None = None,
     ) -> None:
+        """Record a problem at `path`, on the line where it was written (or `line`)."""
+        if severity is Severity.ERROR:
+            self.wrong.add(format_path(path))
         self.problems.append(
             Problem(
                 self.shown_as,
-                self.doc.line(*path),
+                line or self.doc.line(*path),
                 self.record,
                 format_path(path),
                 code,
@@ -89,13 +102,17 @@ class Checker:
         for name, spec in fields.items():
             value = data.get(name)
             if _is_empty(value):
-                if spec.required:
+                if spec.required and format_path((*path, name)) not in self.wrong:
                     self.report((*path, name), "champ-requis", "champ obligatoire manquant ou vide")
                 result[name] = [] if spec.type == "array" else None
                 continue
             checked = self.check_value(spec, value, (*path, name))
             result[name] = None if checked is INVALID else checked
         return result
+
+    def is_wrong(self, *path: str | int) -> bool:
+        """True when an error was already reported for `path`."""
+        return format_path(path) in self.wrong
 
     def check_value(self, spec: FieldSpec, value: Any, path: Path_) -> Any:
         if spec.type == "array":

@@ -75,8 +75,10 @@ def _check_tree(checker: Checker, data: dict[str, Any]) -> None:
             elif question.get("id"):
                 edges.setdefault(question["id"], []).append((target, q_index, c_index))
 
+    broken = any(p.code == "reference-inconnue" for p in checker.problems)
     reachable = _walk_for_cycles(checker, start, edges) if start in nodes else set()
-    if start in nodes:
+    # A broken reference usually explains why a node cannot be reached: report it alone.
+    if start in nodes and not broken:
         for node_id, (section, index) in nodes.items():
             if node_id not in reachable:
                 checker.report(
@@ -120,6 +122,8 @@ def _walk_for_cycles(
 
 def _unknown(target: str, nodes: dict[str, Any]) -> str:
     hint = did_you_mean(target, nodes)
+    if not hint and len(nodes) <= 12:
+        hint = " ; identifiants possibles : " + ", ".join(f"'{n}'" for n in nodes)
     return f"'{target}' n'est ni une question ni un résultat de ce parcours{hint}"
 
 

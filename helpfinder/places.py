@@ -123,13 +123,16 @@ def _check_commune_fields(checker: Checker, data: dict[str, Any], commune: Commu
 def _check_coordinates(
     checker: Checker, data: dict[str, Any], commune: Commune, territory: Territory
 ) -> None:
+    if checker.is_wrong("latitude") or checker.is_wrong("longitude"):
+        return
     lat, lon = data.get("latitude"), data.get("longitude")
     if (lat is None) != (lon is None):
-        missing = "longitude" if lon is None else "latitude"
+        missing, given = ("longitude", "latitude") if lon is None else ("latitude", "longitude")
         checker.report(
             (missing,),
             "coordonnees-incompletes",
-            "latitude et longitude vont ensemble : remplissez les deux ou aucune",
+            f"{given} est donnée sans {missing} : remplissez les deux ou aucune",
+            line=checker.doc.line(given),
         )
         return
     if lat is None or lon is None:

@@ -81,7 +81,7 @@ def write_places(data_dir: Path, count: int) -> None:
     territory, _ = load_territory(data_dir, _schemas(data_dir), data_dir.parent)
     communes = sorted(territory.communes.values(), key=lambda c: c.code_insee)
     actors = data_dir / "actors"
-    actors.mkdir()
+    actors.mkdir(exist_ok=True)
     for n in range(count):
         commune = communes[n % len(communes)]
         text = PLACE.format(

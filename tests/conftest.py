@@ -1,0 +1,138 @@
+"""Shared fixtures: a throw-away copy of the territory with no places, and record helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpfinder.pipeline import load_directory
+from helpfinder.problems import Problem, Report
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+TODAY = dt.date(2026, 11, 29)
+TERRITORY_FILES = ("territoire.yml", "communes.csv", "communes.geojson", "indicateurs-ifn.csv")
+
+# A complete, valid, made-up place in L'Arbresle (exemple: true): tests change one thing.
+VALID_PLACE = """\
+id: lieu-test
+nom: Lieu de test
+commune: L'Arbresle
+code_postal: "69210"
+code_insee: "69010"
+adresse: 1 rue de l'Exemple
+latitude: 45.8356
+longitude: 4.6093
+telephone:
+  - "+33400000000"
+courriels:
+  - contact@exemple.fr
+site_web:
+  - https://exemple.fr
+horaires:
+  lundi: "08:30-12:30, 13:30-17:00"
+  mercredi: "09:00-12:00"
+fermetures:
+  - du: 2026-12-24
+    au: 2026-12-31
+    motif: Fêtes
+permanences:
+  - commune: "69021"
+    lieu: Mairie
+    horaires:
+      mardi: "09:00-12:00"
+    frequence: 1er mardi du mois
+services:
+  - Aide aux démarches administratives
+frais_a_charge:
+  - Gratuit
+modalites_accompagnement:
+  - Accompagnement individuel
+langues:
+  - fr
+accepte_pass_numerique: false
+profil: mediation
+date_maj: 2026-11-02
+source: Fiche de test
+exemple: true
+"""
+
+VALID_PATHWAY = """\
+id: parcours-test
+titre: Un parcours de test
+pour: habitants
+resume: Pour tester.
+debut: q1
+questions:
+  - id: q1
+    question: Première question ?
+    choix:
+      - reponse: Oui
+        suite: r1
+      - reponse: Non
+        suite: q2
+  - id: q2
+    question: Deuxième question ?
+    choix:
+      - reponse: A
+        suite: r1
+      - reponse: B
+        suite: r2
+resultats:
+  - id: r1
+    titre: Résultat un
+    conseil: Allez-y.
+    services:
+      - Aide aux démarches administratives
+  - id: r2
+    titre: Résultat deux
+    conseil: Appelez.
+    services:
+      - Aide aux démarches administratives
+    modalites_accompagnement:
+      - Accompagnement individuel
+"""
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A copy of the real territory and schemas, with empty actors/ and pathways/."""
+    target = tmp_path / "data"
+    target.mkdir()
+    shutil.copytree(DATA / "schemas", target / "schemas")
+    for name in TERRITORY_FILES:
+        shutil.copy(DATA / name, target / name)
+    (target / "actors").mkdir()
+    (target / "pathways").mkdir()
+    return target
+
+
+def run(data_dir: Path, today: dt.date = TODAY) -> Report:
+    return load_directory(data_dir, today)[1]
+
+
+def write(data_dir: Path, relative: str, text: str | bytes) -> Path:
+    path = data_dir / relative
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems_in(report: Report, file: str) -> list[Problem]:
+    return [p for p in report.problems if p.file == file]
+
+
+def line_of(text: str, needle: str, occurrence: int = 1) -> int:
+    """1-based line of the `occurrence`-th line containing `needle`."""
+    seen = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if needle in line:
+            seen += 1
+            if seen == occurrence:
+                return number
+    raise AssertionError(f"{needle!r} not in text")

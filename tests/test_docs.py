@@ -1,0 +1,50 @@
+"""The documentation says what the code does: commands, quick start, error codes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import ROOT
+from helpfinder.codes import CODES
+from helpfinder.problems import Problem
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
+
+
+def test_quick_start_is_exactly_two_commands():
+    section = README.split("## Démarrage rapide", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```sh\n(.*?)```", section, re.S)
+    assert blocks == ["make serve\nmake test\n"]
+
+
+def test_every_make_target_is_documented_in_the_readme():
+    targets = re.findall(r"^([a-z][a-z-]*):", MAKEFILE, re.M)
+    assert {"serve", "build", "validate", "test", "bench"} <= set(targets)
+    for target in targets:
+        if target == "lint":  # an internal step of `make test`
+            continue
+        assert f"`make {target}`" in README, target
+
+
+def test_every_script_is_named_in_the_readme_or_makefile():
+    for script in (ROOT / "scripts").glob("*.py"):
+        assert script.name in MAKEFILE or script.stem in README, script.name
+
+
+def test_every_problem_code_is_explained_on_the_contributors_page():
+    page = (ROOT / "content" / "contribuer.md").read_text(encoding="utf-8")
+    missing = [code for code in CODES if f"`{code}`" not in page]
+    assert missing == []
+
+
+def test_a_problem_with_an_unregistered_code_is_refused():
+    with pytest.raises(ValueError, match="not registered"):
+        Problem("data/x.yml", 1, "x", "nom", "code-invente", "message")
+
+
+def test_ci_entry_point_runs_make_test():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "make test" in ci
