@@ -37,6 +37,7 @@ CODES: dict[str, str] = {
     "valeur-en-double": "une liste contient deux fois la même valeur",
     "nombre-valeurs": "une liste n'a pas assez de valeurs",
     "longueur": "le texte est trop long",
+    "valeur-hors-limites": "le nombre est trop petit ou trop grand (latitude, population…)",
     "format": "la valeur n'a pas le format attendu",
     "format-identifiant": "l'identifiant doit être en minuscules sans accent, avec des tirets",
     "format-telephone": "le téléphone doit être au format +33 suivi de 9 chiffres",

@@ -19,7 +19,7 @@ from .languages import language_codes
 from .problems import Problem, Severity, show
 from .schema import FieldSpec
 from .suggest import did_you_mean, fold
-from .yamlsource import Path_, YamlDocument, format_path
+from .yamlsource import KeyPath, YamlDocument, format_path
 
 INVALID = object()  # a value that failed its checks
 
@@ -63,7 +63,7 @@ class Checker:
 
     def report(
         self,
-        path: Path_,
+        path: KeyPath,
         code: str,
         message: str,
         severity: Severity = Severity.ERROR,
@@ -85,7 +85,7 @@ class Checker:
         )
 
     def check_fields(
-        self, fields: dict[str, FieldSpec], data: Any, path: Path_ = ()
+        self, fields: dict[str, FieldSpec], data: Any, path: KeyPath = ()
     ) -> dict[str, Any] | None:
         """Check a mapping against `fields`; None if it is not a mapping at all."""
         if not isinstance(data, dict):
@@ -98,23 +98,25 @@ class Checker:
             if key not in fields:
                 hint = did_you_mean(key, fields)
                 self.report((*path, key), "champ-inconnu", f"champ inconnu {show(key)}{hint}")
+        # Only the fields given (and valid) are kept: records stay small, and "absent"
+        # reads the same everywhere (`record.get(name)`).
         result: dict[str, Any] = {}
         for name, spec in fields.items():
             value = data.get(name)
             if _is_empty(value):
                 if spec.required and format_path((*path, name)) not in self.wrong:
                     self.report((*path, name), "champ-requis", "champ obligatoire manquant ou vide")
-                result[name] = [] if spec.type == "array" else None
                 continue
             checked = self.check_value(spec, value, (*path, name))
-            result[name] = None if checked is INVALID else checked
+            if checked is not INVALID and checked != []:
+                result[name] = checked
         return result
 
     def is_wrong(self, *path: str | int) -> bool:
         """True when an error was already reported for `path`."""
         return format_path(path) in self.wrong
 
-    def check_value(self, spec: FieldSpec, value: Any, path: Path_) -> Any:
+    def check_value(self, spec: FieldSpec, value: Any, path: KeyPath) -> Any:
         if spec.type == "array":
             return self._check_array(spec, value, path)
         if spec.type == "object":
@@ -128,13 +130,29 @@ class Checker:
         converter = _SCALAR_TYPES.get(spec.type)
         if converter is not None:
             try:
-                return converter(value)
+                converted = converter(value)
             except FormatError as exc:
                 self.report(path, exc.code, exc.message_for(value))
                 return INVALID
+            return self._check_bounds(spec, converted, path)
         return self._check_string(spec, value, path)
 
-    def _check_string(self, spec: FieldSpec, value: str, path: Path_) -> Any:
+    def _check_bounds(self, spec: FieldSpec, value: Any, path: KeyPath) -> Any:
+        low, high = spec.minimum, spec.maximum
+        if (low is not None and value < low) or (high is not None and value > high):
+            bounds = " et ".join(
+                part
+                for part in (
+                    f"au moins {low}" if low is not None else "",
+                    f"au plus {high}" if high is not None else "",
+                )
+                if part
+            )
+            self.report(path, "valeur-hors-limites", f"{value} : la valeur doit être {bounds}")
+            return INVALID
+        return value
+
+    def _check_string(self, spec: FieldSpec, value: str, path: KeyPath) -> Any:
         if spec.max_length is not None and len(value) > spec.max_length:
             self.report(
                 path,
@@ -158,7 +176,7 @@ class Checker:
             return INVALID
         return value
 
-    def _check_array(self, spec: FieldSpec, value: Any, path: Path_) -> Any:
+    def _check_array(self, spec: FieldSpec, value: Any, path: KeyPath) -> Any:
         if isinstance(value, dict):
             return self._wrong_type(spec, value, path)
         items = value if isinstance(value, list) else [value]  # one value may stand for a list
@@ -190,7 +208,7 @@ class Checker:
             )
         return result
 
-    def _wrong_type(self, spec: FieldSpec, value: Any, path: Path_) -> Any:
+    def _wrong_type(self, spec: FieldSpec, value: Any, path: KeyPath) -> Any:
         expected = _TYPE_NAMES.get(spec.type, spec.type)
         self.report(path, "type", f"attendu : {expected}, trouvé : {_kind_of(value)}")
         return INVALID

@@ -13,33 +13,19 @@ from typing import Any
 from .fieldcheck import Checker
 from .matching import any_place_matches, describe_criteria
 from .problems import Problem, Severity
-from .records import Record
+from .records import Record, read_record
 from .schema import RecordSchema
 from .suggest import did_you_mean
-from .yamlsource import YamlFileError, read_yaml_file
 
 
 def check_pathway_file(
     path: Path, shown_as: str, schema: RecordSchema
 ) -> tuple[Record | None, list[Problem]]:
     """Read one pathway file and check its fields and its tree."""
-    record_id = path.stem
-    try:
-        doc, problems = read_yaml_file(path, shown_as, record_id)
-    except YamlFileError as exc:
-        return None, [exc.problem]
-    checker = Checker(shown_as, record_id, doc, problems)
-    data = checker.check_fields(schema.fields, doc.data)
-    if data is None:
-        return None, checker.problems
-    if data.get("id") and data["id"] != record_id:
-        checker.report(
-            ("id",),
-            "id-fichier",
-            f"l'identifiant '{data['id']}' doit être le nom du fichier ({record_id})",
-        )
-    _check_tree(checker, data)
-    return Record(record_id, shown_as, data, doc), checker.problems
+    record, checker = read_record(path, shown_as, schema)
+    if record is not None:
+        _check_tree(checker, record.data)
+    return record, checker.problems
 
 
 def _check_tree(checker: Checker, data: dict[str, Any]) -> None:

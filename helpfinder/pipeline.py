@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import re
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,7 +49,7 @@ def load_directory(data_dir: Path, today: dt.date) -> tuple[Directory, Report]:
     directory = Directory()
     try:
         directory.schemas = load_schemas(data_dir / SCHEMAS_DIR)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, re.error) as exc:
         shown_as = (data_dir / SCHEMAS_DIR).relative_to(shown).as_posix()
         report.add(Problem(shown_as, 0, "", "", "schema", f"schéma illisible : {exc}"))
         return directory, report
@@ -102,11 +104,13 @@ class _PlaceJob:
 def _check_places(job: _PlaceJob, files: list[Path]) -> list[tuple[Record | None, list[Problem]]]:
     """Check every place file, in file order; on several cores when there are many."""
     workers = min(os.cpu_count() or 1, 8)
-    if len(files) < PARALLEL_FROM or workers < 2:
+    # Forked workers start at once and need nothing from `__main__` (spawned ones re-import
+    # it, which fails from a REPL or stdin). Forking is only safe while this process runs a
+    # single thread: `mkdocs serve` runs several, so it checks in one process.
+    can_fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    if len(files) < PARALLEL_FROM or workers < 2 or not can_fork:
         return job(files)
     size = -(-len(files) // (workers * 4))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
-    # "spawn" starts clean interpreters: safe even inside `mkdocs serve`, which runs threads.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         return [result for chunk in pool.map(job, chunks) for result in chunk]

@@ -11,11 +11,10 @@ from .clock import is_stale
 from .fieldcheck import Checker
 from .geo import distance_km, distance_to_outline_km
 from .problems import Problem, Severity
-from .records import Record
+from .records import Record, read_record
 from .schema import RecordSchema
 from .suggest import fold
 from .territory import Commune, Territory
-from .yamlsource import YamlFileError, read_yaml_file
 
 # Geocoding puts a place on its street; outlines are simplified. Within this distance of
 # its commune's outline a place is accepted; further away it is probably in another commune.
@@ -28,25 +27,10 @@ def check_place_file(
     path: Path, shown_as: str, schema: RecordSchema, territory: Territory, today: dt.date
 ) -> tuple[Record | None, list[Problem]]:
     """Read and check one place file; the Record is None when the file could not be read."""
-    record_id = path.stem
-    try:
-        doc, problems = read_yaml_file(path, shown_as, record_id)
-    except YamlFileError as exc:
-        return None, [exc.problem]
-    checker = Checker(shown_as, record_id, doc, problems)
-    data = checker.check_fields(schema.fields, doc.data)
-    if data is None:
-        return None, checker.problems
-    record = Record(record_id, shown_as, data, doc)
-    _check_against_territory(checker, data, territory)
-    _check_dates(checker, data, today)
-    if data.get("id") and data["id"] != record_id:
-        checker.report(
-            ("id",),
-            "id-fichier",
-            f"l'identifiant '{data['id']}' doit être le nom du fichier : "
-            f"renommez le fichier en {data['id']}.yml ou écrivez id: {record_id}",
-        )
+    record, checker = read_record(path, shown_as, schema)
+    if record is not None:
+        _check_against_territory(checker, record.data, territory)
+        _check_dates(checker, record.data, today)
     return record, checker.problems
 
 

@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .fieldcheck import Checker
 from .problems import Problem, Severity
-from .yamlsource import YamlDocument
+from .schema import RecordSchema
+from .yamlsource import YamlDocument, YamlFileError, read_yaml_file
 
 RECORD_SUFFIXES = (".yml", ".yaml")
 IGNORED_NAMES = frozenset({"README.md", "LISEZMOI.md"})
@@ -50,3 +52,27 @@ def record_files(directory: Path, shown: Path) -> tuple[list[Path], list[Problem
                 )
             )
     return files, problems
+
+
+def read_record(path: Path, shown_as: str, schema: RecordSchema) -> tuple[Record | None, Checker]:
+    """Read a record file and check its fields and its id; the checker holds the problems.
+
+    The Record is None when the file gives no mapping of fields at all.
+    """
+    record_id = path.stem
+    try:
+        doc, problems = read_yaml_file(path, shown_as, record_id)
+    except YamlFileError as exc:
+        return None, Checker(shown_as, record_id, YamlDocument(None), [exc.problem])
+    checker = Checker(shown_as, record_id, doc, problems)
+    data = checker.check_fields(schema.fields, doc.data)
+    if data is None:
+        return None, checker
+    if data.get("id") and data["id"] != record_id:
+        checker.report(
+            ("id",),
+            "id-fichier",
+            f"l'identifiant '{data['id']}' doit être le nom du fichier : "
+            f"renommez le fichier en {data['id']}.yml ou écrivez id: {record_id}",
+        )
+    return Record(record_id, shown_as, data, doc), checker

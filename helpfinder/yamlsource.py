@@ -14,6 +14,7 @@ marks, and `_Builder` turns the parser's events into dicts, lists and strings:
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ MAX_DEPTH = 12
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STANDARD_TAG = "tag:yaml.org,2002:"
 
-Path_ = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]
 
 
 @dataclass
@@ -40,7 +41,7 @@ class YamlDocument:
     """A file's content as plain values, with the 1-based line of each path in it."""
 
     data: Any
-    lines: dict[Path_, int] = field(default_factory=dict)
+    lines: dict[KeyPath, int] = field(default_factory=dict)
 
     def line(self, *path: str | int) -> int:
         """Line of `path`, or of its nearest parent that has one; 1 for the whole file."""
@@ -134,7 +135,7 @@ class _Frame:
 
     __slots__ = ("container", "key", "line", "path", "rejected")
 
-    def __init__(self, container: Any, path: Path_, line: int, rejected: bool) -> None:
+    def __init__(self, container: Any, path: KeyPath, line: int, rejected: bool) -> None:
         self.container = container
         self.path = path
         self.line = line
@@ -152,14 +153,14 @@ class _Builder:
     def __init__(self, shown_as: str, record: str) -> None:
         self.shown_as = shown_as
         self.record = record
-        self.lines: dict[Path_, int] = {}
+        self.lines: dict[KeyPath, int] = {}
         self.problems: list[Problem] = []
         self.stack: list[_Frame] = []
         self.root: Any = _NOTHING
         self.documents = 0
         self.too_deep = False
 
-    def problem(self, line: int, path: Path_, code: str, message: str) -> None:
+    def problem(self, line: int, path: KeyPath, code: str, message: str) -> None:
         self.problems.append(
             Problem(self.shown_as, line, self.record, format_path(path), code, message)
         )
@@ -219,7 +220,7 @@ class _Builder:
             self.problem(line, path, "imbrication", "structure trop imbriquée")
         self.stack.append(_Frame(container, path, line, rejected or self.too_deep))
 
-    def _child_path(self) -> Path_:
+    def _child_path(self) -> KeyPath:
         """The path of the value about to be read."""
         if not self.stack:
             return ()
@@ -255,6 +256,9 @@ class _Builder:
                 )
                 frame.key = _DROP
             else:
+                # Field names repeat in every record: one shared string each keeps memory
+                # and the data sent back by worker processes small.
+                value = sys.intern(value)
                 self.lines[(*frame.path, value)] = line
                 frame.key = value
             return
@@ -263,7 +267,7 @@ class _Builder:
         frame.key = _NOTHING
 
 
-def format_path(path: Path_) -> str:
+def format_path(path: KeyPath) -> str:
     """`('horaires', 'lundi')` -> `horaires.lundi`; `('services', 2)` -> `services[2]`."""
     text = ""
     for part in path:

@@ -31,15 +31,16 @@ def test_nine_real_places_each_with_source_and_date(loaded):
         data = place.data
         assert data["source"] and data["date_maj"], place.id
         assert data["provenance"], place.id
-        assert not data["exemple"], place.id  # these are real places
-        assert all(re.fullmatch(r"\+33\d{9}", phone) for phone in data["telephone"]), place.id
+        assert not data.get("exemple"), place.id  # these are real places
+        phones = data.get("telephone", [])
+        assert all(re.fullmatch(r"\+33\d{9}", phone) for phone in phones), place.id
 
 
 def test_old_records_are_flagged_for_verification(loaded):
     directory, _ = loaded
     for place in directory.places:
         if is_stale(place.data["date_maj"], TODAY):
-            assert place.data["a_verifier"] is True, place.id
+            assert place.data.get("a_verifier") is True, place.id
 
 
 def test_the_five_required_pathways_exist(loaded):
