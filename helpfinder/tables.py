@@ -11,7 +11,10 @@ from .fieldcheck import Checker
 from .problems import Problem
 from .schema import RecordSchema
 from .suggest import did_you_mean
-from .yamlsource import MAX_BYTES, YamlDocument
+from .yamlsource import YamlDocument
+
+# A territory table is small (a region has a few thousand communes): far above that is junk.
+MAX_TABLE_BYTES = 50 * 1024 * 1024
 
 
 def read_csv_table(
@@ -27,11 +30,11 @@ def read_csv_table(
         return Problem(shown_as, line, record, column, code, message)
 
     try:
+        if path.stat().st_size > MAX_TABLE_BYTES:
+            return [], [problem(1, "", "", "fichier-trop-gros", "le fichier est trop gros")]
         raw = path.read_bytes()
     except OSError as exc:
-        return [], [problem(0, "", "", "fichier-manquant", f"fichier illisible ({exc.strerror})")]
-    if len(raw) > MAX_BYTES * 50:
-        return [], [problem(1, "", "", "fichier-trop-gros", "le fichier est trop gros")]
+        return [], [problem(0, "", "", "fichier-illisible", f"fichier illisible ({exc.strerror})")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -11,7 +11,7 @@ from .fieldcheck import Checker
 from .geo import Polygon, polygons_of
 from .problems import Problem, Severity
 from .schema import RecordSchema
-from .tables import read_csv_table
+from .tables import MAX_TABLE_BYTES, read_csv_table
 from .yamlsource import YamlFileError, read_yaml_file
 
 TERRITORY_FILE = "territoire.yml"
@@ -153,6 +153,8 @@ def _read_outlines(
     def problem(code: str, message: str, severity: Severity = Severity.ERROR) -> Problem:
         return Problem(shown_as, 1, "", "", code, message, severity)
 
+    if path.stat().st_size > MAX_TABLE_BYTES:
+        return {}, [problem("fichier-trop-gros", "le fichier des contours est trop gros")]
     try:
         collection = json.loads(path.read_bytes().decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as exc:

@@ -129,3 +129,11 @@ def test_territory_record_is_checked(data_dir):
     assert [(p.code, p.field, p.line) for p in problems] == [
         ("format-telephone", "recours_national.telephone", 11)
     ]
+
+
+@pytest.mark.parametrize("name", ["communes.geojson", "communes.csv", "indicateurs-ifn.csv"])
+def test_huge_territory_file_is_refused_without_reading_it(data_dir, name):
+    with (data_dir / name).open("r+b") as handle:  # sparse: costs no disk and no time
+        handle.truncate(60 * 1024 * 1024)
+    problems = problems_in(run(data_dir), f"data/{name}")
+    assert [p.code for p in problems] == ["fichier-trop-gros"]
