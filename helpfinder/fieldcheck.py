@@ -138,19 +138,14 @@ class Checker:
         return self._check_string(spec, value, path)
 
     def _check_bounds(self, spec: FieldSpec, value: Any, path: KeyPath) -> Any:
-        low, high = spec.minimum, spec.maximum
-        if (low is not None and value < low) or (high is not None and value > high):
-            bounds = " et ".join(
-                part
-                for part in (
-                    f"au moins {low}" if low is not None else "",
-                    f"au plus {high}" if high is not None else "",
-                )
-                if part
-            )
-            self.report(path, "valeur-hors-limites", f"{value} : la valeur doit être {bounds}")
-            return INVALID
-        return value
+        if spec.minimum is not None and value < spec.minimum:
+            bound = f"au moins {spec.minimum}"
+        elif spec.maximum is not None and value > spec.maximum:
+            bound = f"au plus {spec.maximum}"
+        else:
+            return value
+        self.report(path, "valeur-hors-limites", f"{value} : la valeur doit être {bound}")
+        return INVALID
 
     def _check_string(self, spec: FieldSpec, value: str, path: KeyPath) -> Any:
         if spec.max_length is not None and len(value) > spec.max_length:

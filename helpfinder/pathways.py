@@ -47,7 +47,8 @@ def _check_tree(checker: Checker, data: dict[str, Any]) -> None:
                 nodes[node_id] = (section, index)
 
     start = data.get("debut")
-    if start and start not in nodes:
+    broken = bool(start) and start not in nodes
+    if broken:
         checker.report(("debut",), "reference-inconnue", _unknown(start, nodes))
     edges: dict[str, list[tuple[str, int, int]]] = {}  # question -> (next, question #, choice #)
     for q_index, question in enumerate(data.get("questions") or [], start=1):
@@ -56,12 +57,12 @@ def _check_tree(checker: Checker, data: dict[str, Any]) -> None:
             if not target:
                 continue
             if target not in nodes:
+                broken = True
                 path = ("questions", q_index, "choix", c_index, "suite")
                 checker.report(path, "reference-inconnue", _unknown(target, nodes))
             elif question.get("id"):
                 edges.setdefault(question["id"], []).append((target, q_index, c_index))
 
-    broken = any(p.code == "reference-inconnue" for p in checker.problems)
     reachable = _walk_for_cycles(checker, start, edges) if start in nodes else set()
     # A broken reference usually explains why a node cannot be reached: report it alone.
     if start in nodes and not broken:

@@ -287,12 +287,8 @@ _SYNTAX_HINTS = {
     "did not find expected '-' indicator": (
         "indentation incohérente dans la liste : alignez les tirets « - »"
     ),
-    "found undefined alias": "les alias YAML (*nom) ne sont pas acceptés",
-    "expected a single document": "un seul document par fichier (retirez le second « --- »)",
-    "but found another document": "un seul document par fichier (retirez le second « --- »)",
     "found unexpected end of stream": "guillemet ou crochet non refermé",
     "found unknown escape character": "caractère d'échappement inconnu entre guillemets doubles",
-    "exceeded maximum nesting depth": "structure trop imbriquée",
     "special characters are not allowed": "caractère de contrôle interdit dans le fichier",
     "control characters are not allowed": "caractère de contrôle interdit dans le fichier",
 }
@@ -317,12 +313,13 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, shown_as: str, record:
                 "yaml-tabulation",
                 "tabulation interdite : indentez avec des espaces",
             )
+    if "maximum nesting depth" in problem:  # libyaml's own limit (1000 levels)
+        return Problem(shown_as, line, record, "", "imbrication", "structure trop imbriquée")
     for needle, hint in _SYNTAX_HINTS.items():
         if needle in problem or needle in str(exc.context or ""):
-            code = "imbrication" if "nesting" in needle else "yaml-syntaxe"
-            if "alias" in needle:
-                code = "yaml-alias"
-            return Problem(shown_as, line, record, "", code, f"erreur de syntaxe YAML : {hint}")
+            return Problem(
+                shown_as, line, record, "", "yaml-syntaxe", f"erreur de syntaxe YAML : {hint}"
+            )
     return Problem(
         shown_as, line, record, "", "yaml-syntaxe", f"erreur de syntaxe YAML ({problem.strip()})"
     )

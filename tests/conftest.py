@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpfinder.pipeline import load_directory
-from helpfinder.problems import Problem, Report
+from helpfinder.problems import Problem, Report, Severity
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -125,6 +125,18 @@ def write(data_dir: Path, relative: str, text: str | bytes) -> Path:
 
 def problems_in(report: Report, file: str) -> list[Problem]:
     return [p for p in report.problems if p.file == file]
+
+
+def assert_one_error(
+    report: Report, file: str, record: str, code: str, field: str, line: int, words: str
+) -> None:
+    """The report holds exactly one error for `file`, with this record, code, field and line."""
+    errors = [p for p in problems_in(report, file) if p.severity is Severity.ERROR]
+    assert [(p.code, p.field) for p in errors] == [(code, field)], [p.format() for p in errors]
+    (error,) = errors
+    assert (error.record, error.line) == (record, line)
+    assert words in error.message
+    assert error.format().startswith(f"{file}:{line}: [{record}] {field}: ")
 
 
 def line_of(text: str, needle: str, occurrence: int = 1) -> int:

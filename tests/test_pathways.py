@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import VALID_PATHWAY, VALID_PLACE, line_of, problems_in, run, write
+from conftest import VALID_PATHWAY, VALID_PLACE, assert_one_error, line_of, run, write
 from helpfinder.matching import matches
-from helpfinder.problems import Severity
 
 FILE = "data/pathways/parcours-test.yml"
 
@@ -51,12 +50,8 @@ CASES = [
 def test_invalid_pathway_gives_one_precise_error(with_place, old, new, code, field, needle, words):
     text = _case(old, new)
     write(with_place, "pathways/parcours-test.yml", text)
-    report = run(with_place)
-    errors = [p for p in problems_in(report, FILE) if p.severity is Severity.ERROR]
-    assert [(p.code, p.field) for p in errors] == [(code, field)], [p.format() for p in errors]
-    assert errors[0].line == line_of(text, needle)
-    assert errors[0].record == "parcours-test"
-    assert words in errors[0].message
+    line = line_of(text, needle)
+    assert_one_error(run(with_place), FILE, "parcours-test", code, field, line, words)
 
 
 def test_long_chain_of_questions_is_checked_without_recursion(with_place):

@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import VALID_PLACE, line_of, problems_in, run, write
+from conftest import VALID_PLACE, assert_one_error, line_of, run, write
 from helpfinder.problems import Severity
 
 FILE = "data/actors/lieu-test.yml"
@@ -85,14 +85,8 @@ def _case(old: str, new: str) -> str:
 def test_invalid_place_gives_one_precise_error(data_dir, old, new, code, field, needle, words):
     text = _case(old, new)
     write(data_dir, "actors/lieu-test.yml", text)
-    report = run(data_dir)
-    errors = [p for p in problems_in(report, FILE) if p.severity is Severity.ERROR]
-    assert [(p.code, p.field) for p in errors] == [(code, field)], [p.format() for p in errors]
-    error = errors[0]
-    assert error.record == "lieu-test"
-    assert error.line == (line_of(text, needle) if needle else 1)
-    assert words in error.message
-    assert error.format().startswith(f"{FILE}:{error.line}: [lieu-test] {field}: ")
+    line = line_of(text, needle) if needle else 1
+    assert_one_error(run(data_dir), FILE, "lieu-test", code, field, line, words)
 
 
 def test_stale_record_is_a_warning_not_an_error(data_dir):
