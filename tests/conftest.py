@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -148,3 +152,43 @@ def line_of(text: str, needle: str, occurrence: int = 1) -> int:
             if seen == occurrence:
                 return number
     raise AssertionError(f"{needle!r} not in text")
+
+
+EPOCH_2026_11_29 = "1796083200"
+
+
+def make_project(root: Path) -> Path:
+    """Copy the project's site sources (not data/) into `root`."""
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "hooks", root / "hooks")
+    (root / "helpfinder").symlink_to(ROOT / "helpfinder")  # theme and templates live there
+    return root
+
+
+@pytest.fixture
+def project(tmp_path: Path, data_dir: Path) -> Path:
+    """A copy of the project's site sources around the fixture data (one place, one pathway)."""
+    root = make_project(data_dir.parent)
+    write(data_dir, "actors/lieu-test.yml", VALID_PLACE)
+    write(data_dir, "pathways/parcours-test.yml", VALID_PATHWAY)
+    return root
+
+
+def build(root: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH_2026_11_29, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--root", str(root)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def snapshot(site: Path) -> dict[str, str]:
+    return {
+        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }

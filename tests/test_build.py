@@ -2,50 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
-import os
-import shutil
-import subprocess
-import sys
-from pathlib import Path
-
-import pytest
-
-from conftest import ROOT, VALID_PATHWAY, VALID_PLACE, write
-
-EPOCH_2026_11_29 = "1796083200"
-
-
-@pytest.fixture
-def project(tmp_path: Path, data_dir: Path) -> Path:
-    """A copy of the project's site sources around the fixture data (one place, one pathway)."""
-    root = data_dir.parent
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copytree(ROOT / "hooks", root / "hooks")
-    (root / "helpfinder").symlink_to(ROOT / "helpfinder")  # mkdocs.yml watches it
-    write(data_dir, "actors/lieu-test.yml", VALID_PLACE)
-    write(data_dir, "pathways/parcours-test.yml", VALID_PATHWAY)
-    return root
-
-
-def build(root: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH_2026_11_29, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--root", str(root)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-
-
-def snapshot(site: Path) -> dict[str, str]:
-    return {
-        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(site.rglob("*"))
-        if path.is_file()
-    }
+from conftest import VALID_PLACE, build, snapshot, write
 
 
 def test_build_writes_the_site(project):

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import DATA, problems_in, run, write
+from conftest import DATA, line_of, problems_in, run, write
 from helpfinder.geo import contains, distance_km, distance_to_outline_km
 from helpfinder.schema import load_schemas
 from helpfinder.territory import load_territory
@@ -126,8 +126,9 @@ def test_territory_record_is_checked(data_dir):
         data_dir, "territoire.yml", 'telephone: "+33170772372"', "telephone: 01 70 77 23 72"
     )
     problems = problems_in(run(data_dir), "data/territoire.yml")
+    line = line_of((data_dir / "territoire.yml").read_text(encoding="utf-8"), "telephone: 01")
     assert [(p.code, p.field, p.line) for p in problems] == [
-        ("format-telephone", "recours_national.telephone", 11)
+        ("format-telephone", "recours_national.telephone", line)
     ]
 
 

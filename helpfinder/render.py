@@ -1,0 +1,102 @@
+"""Render page templates: every value from a record is escaped, every link computed here.
+
+Autoescape is on for every template and undefined names fail the build: a typo in a
+template is an error, never an empty string on a public page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import escape
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def page_url(src: str, directory_urls: bool) -> str:
+    """The URL MkDocs gives the page `src`: `lieux/x.md` -> `lieux/x/` (or `lieux/x.html`)."""
+    stem = src.removesuffix(".md")
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index":
+        return ""
+    return f"{stem.removesuffix('/index')}/" if stem.endswith("/index") else f"{stem}/"
+
+
+def relative_url(target: str, origin: str) -> str:
+    """`target` as seen from the page at `origin` (both site-relative page URLs)."""
+    origin_dir = origin[:-1] if origin.endswith("/") else posixpath.dirname(origin)
+    path = posixpath.relpath(target.rstrip("/") or ".", origin_dir or ".")
+    if target == "" or target.endswith("/"):
+        return "./" if path == "." else f"{path}/"
+    return path
+
+
+def render_page(
+    env: Environment, template: str, src: str, directory_urls: bool, **values: Any
+) -> str:
+    """Render `template` for the page `src`; `link(other_src)` gives relative links."""
+    here = page_url(src, directory_urls)
+
+    def link(target_src: str, anchor: str = "") -> str:
+        url = relative_url(page_url(target_src, directory_urls), here)
+        return f"{url}#{anchor}" if anchor else url
+
+    return env.get_template(template).render(link=link, **values)
+
+
+def table_of_contents(html: str) -> list[dict[str, Any]]:
+    """MkDocs toc tokens (nested) for the h2/h3 of `html` that carry an id; names escaped."""
+    parser = _HeadingParser()
+    parser.feed(html)
+    tokens: list[dict[str, Any]] = []
+    for level, anchor, text in parser.headings:
+        token = {
+            "level": level,
+            "id": anchor,
+            "name": str(escape(" ".join(text.split()))),
+            "children": [],
+        }
+        if level == 3 and tokens:
+            tokens[-1]["children"].append(token)
+        elif level == 2:
+            tokens.append(token)
+    return tokens
+
+
+class _HeadingParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.headings: list[tuple[int, str, str]] = []
+        self._open: tuple[int, str, list[str]] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("h2", "h3"):
+            anchor = dict(attrs).get("id")
+            if anchor:
+                self._open = (int(tag[1]), anchor, [])
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            self._open[2].append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open and tag == f"h{self._open[0]}":
+            level, anchor, parts = self._open
+            self.headings.append((level, anchor, "".join(parts)))
+            self._open = None

@@ -1,0 +1,131 @@
+"""Index the validated directory for the pages: slugs, places by commune, nearest services.
+
+The "index" step of load -> validate -> index -> generate: everything here is computed once
+per build from the records, so the page views only look things up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from .nearest import Nearest, Point, PointGrid
+from .pipeline import Directory
+from .records import Record
+from .territory import Commune
+
+# The nine services of the national standard, in the standard's order (read from the schema
+# so that a new version of the standard needs no code change).
+SERVICES_FIELD = "services"
+
+
+def slugify(text: str) -> str:
+    """`Saint-Étienne` -> `saint-etienne`, `L'Île-d'Yeu` -> `l-ile-d-yeu`."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "commune"
+
+
+@dataclass
+class SiteIndex:
+    """The directory, looked up the ways pages need it."""
+
+    directory: Directory
+    today: dt.date
+    services: list[str]
+    communes: list[Commune]
+    commune_slugs: dict[str, str]
+    places: list[Record]
+    places_by_id: dict[str, Record]
+    places_by_commune: dict[str, list[Record]] = field(default_factory=dict)
+    permanences_by_commune: dict[str, list[tuple[Record, dict[str, Any]]]] = field(
+        default_factory=dict
+    )
+    grids: dict[str, PointGrid] = field(default_factory=dict)
+
+    @property
+    def territory(self) -> dict[str, Any]:
+        return self.directory.territory.info
+
+    def commune(self, code: str) -> Commune | None:
+        return self.directory.territory.communes.get(code)
+
+    def nearest(self, commune: Commune, service: str) -> Nearest | None:
+        grid = self.grids.get(service)
+        return grid.nearest(commune.latitude, commune.longitude) if grid else None
+
+
+def build_index(directory: Directory, today: dt.date) -> SiteIndex:
+    """Sort, group and locate everything once."""
+    communes = sorted(
+        directory.territory.communes.values(), key=lambda c: (_sort_key(c.nom), c.code_insee)
+    )
+    places = sorted(directory.places, key=lambda p: (_sort_key(p.data.get("nom", "")), p.id))
+    index = SiteIndex(
+        directory=directory,
+        today=today,
+        services=_service_values(directory),
+        communes=communes,
+        commune_slugs=_commune_slugs(communes),
+        places=places,
+        places_by_id={place.id: place for place in places},
+    )
+    by_commune: dict[str, list[Record]] = defaultdict(list)
+    permanences: dict[str, list[tuple[Record, dict[str, Any]]]] = defaultdict(list)
+    points: dict[str, list[Point]] = defaultdict(list)
+    for place in places:
+        code = place.data.get("code_insee", "")
+        by_commune[code].append(place)
+        located = _own_point(place, directory.territory.communes.get(code))
+        stops = place.data.get("permanences") or []
+        for stop in stops:
+            permanences[stop["commune"]].append((place, stop))
+        for service in place.data.get(SERVICES_FIELD) or []:
+            if located:
+                points[service].append(located)
+            for stop in stops:
+                where = directory.territory.communes.get(stop["commune"])
+                if where:
+                    points[service].append(
+                        Point(where.latitude, where.longitude, place.id, where.code_insee, True)
+                    )
+    index.places_by_commune = dict(by_commune)
+    index.permanences_by_commune = dict(permanences)
+    index.grids = {service: PointGrid(found) for service, found in points.items()}
+    return index
+
+
+def _own_point(place: Record, commune: Commune | None) -> Point | None:
+    """The place's coordinates, or its commune's centre when the record gives none."""
+    code = place.data.get("code_insee", "")
+    lat, lon = place.data.get("latitude"), place.data.get("longitude")
+    if lat is not None and lon is not None:
+        return Point(lat, lon, place.id, code)
+    if commune is not None:
+        return Point(commune.latitude, commune.longitude, place.id, code)
+    return None
+
+
+def _service_values(directory: Directory) -> list[str]:
+    spec = directory.schemas["lieu"].fields[SERVICES_FIELD]
+    return list(spec.item.enum or []) if spec.item else []
+
+
+def _commune_slugs(communes: list[Commune]) -> dict[str, str]:
+    """One slug per commune; homonyms (there are many Saint-Martin) get their INSEE code."""
+    counts: dict[str, int] = defaultdict(int)
+    for commune in communes:
+        counts[slugify(commune.nom)] += 1
+    slugs = {}
+    for commune in communes:
+        slug = slugify(commune.nom)
+        slugs[commune.code_insee] = slug if counts[slug] == 1 else f"{slug}-{commune.code_insee}"
+    return slugs
+
+
+def _sort_key(text: str) -> str:
+    """Alphabetical order as a French reader expects: accents and case ignored."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()

@@ -1,0 +1,316 @@
+"""What each page shows, as plain data for the templates: the records put into words.
+
+Values stay raw text here; the templates escape everything (Jinja autoescape). Links are
+only ever built by `helpfinder.links`, so a template never receives a URL it should not.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import display, links
+from .clock import is_stale
+from .matching import places_for
+from .records import Record
+from .siteindex import SiteIndex
+from .territory import Commune
+
+SCORE_COLUMN = "ifn_score_global_departement"  # base 100 = the département's mean
+EQUIPMENT_LABELS = {
+    "wifi": "Wi-Fi",
+    "ordinateurs": "Ordinateurs",
+    "imprimante": "Imprimante",
+    "scanner": "Scanner",
+}
+APPOINTMENT_LABELS = {
+    "sur rendez-vous": "Sur rendez-vous",
+    "sans rendez-vous": "Sans rendez-vous",
+    "avec ou sans rendez-vous": "Avec ou sans rendez-vous",
+    "sur inscription": "Sur inscription",
+}
+FREE = "Gratuit"
+
+
+def place_src(place: Record) -> str:
+    return f"lieux/{place.id}.md"
+
+
+def commune_src(index: SiteIndex, code: str) -> str:
+    return f"communes/{index.commune_slugs[code]}.md"
+
+
+def pathway_src(pathway: Record) -> str:
+    return f"parcours/{pathway.id}.md"
+
+
+def commune_ref(index: SiteIndex, code: str) -> dict[str, str] | None:
+    commune = index.commune(code)
+    if commune is None:
+        return None
+    return {"nom": commune.nom, "code": code, "src": commune_src(index, code)}
+
+
+def national_line(index: SiteIndex) -> dict[str, Any]:
+    line = index.territory.get("recours_national") or {}
+    number = line.get("telephone", "")
+    return {
+        "nom": line.get("nom", ""),
+        "description": line.get("description", ""),
+        "telephone": display.phone(number),
+        "tel": links.tel(number),
+    }
+
+
+def contacts(data: dict[str, Any]) -> dict[str, list[dict[str, str | None]]]:
+    """Phones, e-mails and web sites, each with its safe link (None: shown as text only)."""
+    return {
+        "telephones": [
+            {"texte": display.phone(n), "href": links.tel(n)} for n in data.get("telephone") or []
+        ],
+        "courriels": [{"texte": a, "href": links.mailto(a)} for a in data.get("courriels") or []],
+        "sites": [{"texte": u, "href": links.web(u)} for u in data.get("site_web") or []],
+    }
+
+
+def place_summary(index: SiteIndex, place: Record) -> dict[str, Any]:
+    """The one-line card used in lists: name, commune, phone, cost, appointment, services."""
+    data = place.data
+    phones = data.get("telephone") or []
+    return {
+        "id": place.id,
+        "src": place_src(place),
+        "nom": data.get("nom", place.id),
+        "commune": commune_ref(index, data.get("code_insee", "")),
+        "telephone": {"texte": display.phone(phones[0]), "href": links.tel(phones[0])}
+        if phones
+        else None,
+        "services": data.get("services") or [],
+        "publics": data.get("publics_specifiquement_adresses") or [],
+        "gratuit": FREE in (data.get("frais_a_charge") or []),
+        "frais": data.get("frais_a_charge") or [],
+        "rendez_vous": APPOINTMENT_LABELS.get(data.get("rendez_vous", ""), ""),
+        "horaires": display.week_minutes(data.get("horaires")),
+        "fermetures": [
+            [c["du"].isoformat(), c["au"].isoformat()] for c in current_closures(index, data)
+        ],
+        "exemple": bool(data.get("exemple")),
+        "ancienne": is_stale(data["date_maj"], index.today) if data.get("date_maj") else True,
+    }
+
+
+def current_closures(index: SiteIndex, data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Closures not yet over at build time, soonest first (past ones expire by themselves)."""
+    closures = [c for c in data.get("fermetures") or [] if c.get("au") and c["au"] >= index.today]
+    return sorted(closures, key=lambda c: (c["du"], c["au"]))
+
+
+def place_view(index: SiteIndex, place: Record, edit_url: str | None) -> dict[str, Any]:
+    data = place.data
+    lat, lon = data.get("latitude"), data.get("longitude")
+    closures = [
+        {
+            "du": display.date(c["du"]),
+            "au": display.date(c["au"]),
+            "motif": c.get("motif", ""),
+            "en_cours": c["du"] <= index.today,
+        }
+        for c in current_closures(index, data)
+    ]
+    stops = []
+    for stop in data.get("permanences") or []:
+        stops.append(
+            {
+                "commune": commune_ref(index, stop["commune"]),
+                "lieu": stop.get("lieu", ""),
+                "adresse": stop.get("adresse", ""),
+                "horaires": [d for d in display.week(stop.get("horaires")) if d[1] != "Fermé"],
+                "frequence": stop.get("frequence", ""),
+            }
+        )
+    return {
+        **place_summary(index, place),
+        **contacts(data),
+        "adresse": data.get("adresse", ""),
+        "complement_adresse": data.get("complement_adresse", ""),
+        "code_postal": data.get("code_postal", ""),
+        "nom_commune": data.get("commune", ""),
+        "carte": links.osm_map(lat, lon) if lat is not None and lon is not None else None,
+        "presentation": [
+            t for t in (data.get("presentation_resume"), data.get("presentation_detail")) if t
+        ],
+        "prise_en_charge": data.get("prise_en_charge_specifique") or [],
+        "frais_precisions": data.get("frais_precisions", ""),
+        "pass_numerique": data.get("accepte_pass_numerique"),
+        "equipements": [EQUIPMENT_LABELS.get(e, e) for e in data.get("equipements") or []],
+        "langues": display.languages(data.get("langues")),
+        "modalites_acces": data.get("modalites_acces") or [],
+        "modalites_accompagnement": data.get("modalites_accompagnement") or [],
+        "prise_rdv": links.web(data.get("prise_rdv")),
+        "semaine": display.week(data.get("horaires")) if data.get("horaires") else [],
+        "horaires_precisions": data.get("horaires_precisions", ""),
+        "fermetures_a_venir": closures,
+        "permanences": stops,
+        "acces_libre": links.web(data.get("fiche_acces_libre")),
+        "dispositifs": data.get("dispositif_programmes_nationaux") or [],
+        "labels": [
+            *(data.get("formations_labels") or []),
+            *([data["autres_formations_labels"]] if data.get("autres_formations_labels") else []),
+        ],
+        "date_maj": display.date(data["date_maj"]) if data.get("date_maj") else "",
+        "source": data.get("source", ""),
+        "a_verifier": bool(data.get("a_verifier")),
+        "fichier": place.file,
+        "modifier": links.web(edit_url),
+    }
+
+
+def commune_view(index: SiteIndex, commune: Commune) -> dict[str, Any]:
+    code = commune.code_insee
+    nearest = []
+    for service in index.services:
+        found = index.nearest(commune, service)
+        if found is None:
+            nearest.append({"service": service, "lieu": None})
+            continue
+        place = index.places_by_id[found.point.place_id]
+        nearest.append(
+            {
+                "service": service,
+                "lieu": {"nom": place.data.get("nom", place.id), "src": place_src(place)},
+                "commune": commune_ref(index, found.point.commune),
+                "ici": found.point.commune == code,
+                "permanence": found.point.permanence,
+                "distance": display.km(found.km),
+            }
+        )
+    info = index.territory.get("indice_fragilite") or {}
+    return {
+        "nom": commune.nom,
+        "code_insee": code,
+        "codes_postaux": list(commune.codes_postaux),
+        "population": display.integer(commune.population),
+        "annee_population": commune.annee_population,
+        "lieux": [place_summary(index, p) for p in index.places_by_commune.get(code, [])],
+        "permanences": [
+            {
+                "lieu": place_summary(index, place),
+                "ou": stop.get("lieu", ""),
+                "adresse": stop.get("adresse", ""),
+                "horaires": [d for d in display.week(stop.get("horaires")) if d[1] != "Fermé"],
+                "frequence": stop.get("frequence", ""),
+            }
+            for place, stop in index.permanences_by_commune.get(code, [])
+        ],
+        "plus_proches": nearest,
+        "fragilite": {
+            "iris": [
+                {"nom": row.get("iris_nom", ""), "score": round(row[SCORE_COLUMN])}
+                for row in index.directory.territory.indicators.get(code, [])
+                if row.get(SCORE_COLUMN) is not None
+            ],
+            "nom": info.get("nom", ""),
+            "explication": info.get("explication", ""),
+            "source": info.get("source", ""),
+            "millesime": info.get("millesime", ""),
+            "avertissement": info.get("avertissement", ""),
+        },
+        "parcours": pathway_links(index, for_commune=code),
+    }
+
+
+def pathway_links(index: SiteIndex, for_commune: str | None = None) -> list[dict[str, Any]]:
+    ordered = sorted(index.directory.pathways, key=lambda p: (p.data.get("ordre", 999), p.id))
+    return [
+        {
+            "titre": p.data.get("titre", p.id),
+            "resume": p.data.get("resume", ""),
+            "pour": p.data.get("pour", ""),
+            "src": pathway_src(p),
+            "commune": for_commune,
+        }
+        for p in ordered
+    ]
+
+
+def pathway_view(index: SiteIndex, pathway: Record) -> dict[str, Any]:
+    data = pathway.data
+    targets = {q["id"]: q.get("question", "") for q in data.get("questions") or []}
+    targets.update({r["id"]: r.get("titre", "") for r in data.get("resultats") or []})
+    questions = [
+        {
+            "id": q["id"],
+            "question": q.get("question", ""),
+            "aide": q.get("aide", ""),
+            "choix": [
+                {
+                    "reponse": c.get("reponse", ""),
+                    "suite": c["suite"],
+                    "vers": targets.get(c["suite"], ""),
+                }
+                for c in q.get("choix") or []
+            ],
+        }
+        for q in data.get("questions") or []
+    ]
+    outcomes = [
+        {
+            "id": r["id"],
+            "titre": r.get("titre", ""),
+            "conseil": r.get("conseil", ""),
+            "a_apporter": r.get("a_apporter") or [],
+            "lieux": [place_summary(index, p) for p in places_for(r, index.places)],
+        }
+        for r in data.get("resultats") or []
+    ]
+    return {
+        "titre": data.get("titre", pathway.id),
+        "resume": data.get("resume", ""),
+        "debut": data.get("debut", ""),
+        "questions": questions,
+        "resultats": outcomes,
+        "recours": national_line(index),
+    }
+
+
+def directory_view(index: SiteIndex) -> dict[str, Any]:
+    cards = {p.id: place_summary(index, p) for p in index.places}
+    by_commune = [
+        {
+            "commune": commune_ref(index, c.code_insee),
+            "lieux": [cards[p.id] for p in index.places_by_commune[c.code_insee]],
+        }
+        for c in index.communes
+        if index.places_by_commune.get(c.code_insee)
+    ]
+    by_service = [
+        {"service": s, "lieux": [card for card in cards.values() if s in card["services"]]}
+        for s in index.services
+    ]
+    publics = sorted({p for card in cards.values() for p in card["publics"]})
+    return {
+        "total": len(cards),
+        "par_commune": by_commune,
+        "par_service": by_service,
+        "services": index.services,
+        "communes": [c for c in (commune_ref(index, c.code_insee) for c in index.communes) if c],
+        "publics": publics,
+    }
+
+
+def home_view(index: SiteIndex) -> dict[str, Any]:
+    site = index.territory.get("site") or {}
+    return {
+        "titre": site.get("titre", ""),
+        "nom_court": index.territory.get("nom_court", ""),
+        "gestionnaire": site.get("gestionnaire", ""),
+        "communes": [
+            {
+                **commune_ref(index, c.code_insee),
+                "lieux": len(index.places_by_commune.get(c.code_insee, [])),
+            }
+            for c in index.communes
+        ],
+        "parcours": pathway_links(index),
+        "total_lieux": len(index.places),
+        "recours": national_line(index),
+    }

@@ -1,0 +1,231 @@
+"""The generated pages, end to end: a second territory, hostile records, closures, search."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, ROOT, VALID_PATHWAY, VALID_PLACE, build, make_project, write
+
+OTHER_TERRITORY = ROOT / "tests" / "fixtures" / "autre-territoire"
+ALLOWED_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+
+
+class _Links(HTMLParser):
+    """Every tag and attribute of a page, and the text of its <title>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._in_title = tag == "title"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_title = self._in_title and tag != "title"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+
+
+def parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def article(path: Path) -> str:
+    html = path.read_text(encoding="utf-8")
+    start = html.index('<article class="md-content__inner md-typeset">')
+    return html[start : html.index("</article>", start)]
+
+
+def text_of(html: str) -> str:
+    words = " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+    return re.sub(r" ([,.)])", r"\1", words)  # tags end where punctuation follows
+
+
+@pytest.fixture(scope="module")
+def other_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fictional Val d'Essai territory, built with the project's own sources."""
+    root = tmp_path_factory.mktemp("val-essai")
+    shutil.copytree(OTHER_TERRITORY, root / "data")
+    shutil.copytree(DATA / "schemas", root / "data" / "schemas")
+    make_project(root)
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_another_territory_gets_its_own_pages(other_site):
+    home = other_site / "index.html"
+    assert parse(home).title.startswith("Aide numérique au Val d'Essai")
+    assert "Où trouver de l'aide près de chez moi ?" in text_of(article(home))
+    for slug, name in [
+        ("essai-le-haut", "Essai-le-Haut"),
+        ("saint-test", "Saint-Test"),
+        ("bourg-d-exemple", "Bourg-d'Exemple"),
+    ]:
+        assert f'href="communes/{slug}/"' in article(home)
+        assert f"<h1>{name.replace(chr(39), '&#39;')}</h1>" in article(
+            other_site / "communes" / slug / "index.html"
+        )
+    assert {p.name for p in (other_site / "lieux").iterdir()} == {
+        "atelier-essai",
+        "bus-essai",
+        "index.html",
+    }
+    for page in other_site.rglob("*.html"):
+        assert "Arbresle" not in page.read_text(encoding="utf-8"), page
+
+
+def test_commune_page_lists_permanences_and_the_nearest_place_per_service(other_site):
+    page = text_of(article(other_site / "communes" / "saint-test" / "index.html"))
+    assert "Aucun lieu connu dans la commune" in page
+    assert "Permanences à Saint-Test" in page
+    assert "Bus numérique d'Essai : Salle des fêtes Chaque jeudi Jeudi : 14 h – 17 h" in page
+    # The bus holds a permanence here: nearest for procedures, at the commune's centre.
+    assert (
+        "Aide aux démarches administratives Bus numérique d'Essai Dans la commune (permanence) "
+        "moins de 100 m" in page
+    )
+    # The workshop is 6.63 km away (haversine from 46.05,3.05 to 46.001,3.001).
+    assert (
+        "Maîtrise des outils numériques du quotidien Atelier numérique d'Essai Essai-le-Haut 6,6 km"
+        in page
+    )
+    assert "Loisirs et créations numériques Aucun lieu sur le territoire" in page
+    assert "800 habitants (2023)" in page
+
+
+def test_place_page_says_hours_in_french_and_links_to_its_record(other_site):
+    html = article(other_site / "lieux" / "atelier-essai" / "index.html")
+    page = text_of(html)
+    assert "Mardi : 9 h – 12 h" in page
+    assert "Lundi : Fermé" in page
+    assert "Fiche d'exemple : ce lieu n'existe pas." in page
+    assert 'href="tel:+33400000001">04 00 00 00 01</a>' in html
+    assert (
+        'href="https://forge.exemple.fr/val-essai/annuaire/-/edit/principale/'
+        'data/actors/atelier-essai.yml">Signaler une erreur ou modifier cette fiche</a>'
+    ) in html
+    assert "Informations vérifiées le 1er octobre 2026." in page
+    assert "Informations de plus d'un an" not in page
+
+
+def test_old_record_is_flagged(other_site):
+    page = text_of(article(other_site / "lieux" / "bus-essai" / "index.html"))
+    assert "Informations de plus d'un an (vérifiées le 15 janvier 2024)" in page
+    assert "Plus d'un an : à revérifier" in page
+    assert "Horaires non connus : téléphonez avant de venir." in page
+
+
+def test_search_index_finds_places_by_name_commune_and_service(other_site):
+    index = json.loads((other_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["fr"]
+    docs = [d for d in index["docs"] if d["location"].startswith("lieux/atelier-essai/")]
+    words = " ".join(d["title"] + " " + d["text"] for d in docs)
+    for expected in (
+        "Atelier numérique d'Essai",
+        "Essai-le-Haut",
+        "Maîtrise des outils numériques",
+    ):
+        assert expected.replace("'", "&#39;") in words or expected in words, expected
+
+
+def test_directory_lists_every_place_by_commune_and_by_service(other_site):
+    html = article(other_site / "lieux" / "index.html")
+    page = text_of(html)
+    assert "Par commune" in page and "Par service" in page
+    assert html.count('class="hf-card"') == 2  # each place once in the filterable list
+    assert '<form class="hf-filters" data-filters hidden' in html  # shown by the script only
+    by_service = page[page.index("Par service") :]
+    assert (
+        "Aide aux démarches administratives Atelier numérique d'Essai (Essai-le-Haut) Bus"
+        in by_service
+    )
+
+
+# --- hostile records --------------------------------------------------------------------
+
+HOSTILE_NAME = '</title><script>alert("nom")</script>**gras**'
+HOSTILE_TEXT = (
+    "[clic](javascript:alert(1)) <img src=x onerror=alert(2)> {{ 7*7 }} {% if true %}oui{% endif %}"
+    " <a href='javascript:alert(3)'>x</a> [[lien]] ![image](http://exemple.fr/x.png)"
+)
+
+
+@pytest.fixture
+def hostile_site(project: Path) -> Path:
+    place = (
+        VALID_PLACE.replace("nom: Lieu de test", f"nom: {json.dumps(HOSTILE_NAME)}")
+        .replace("source: Fiche de test", f"source: {json.dumps(HOSTILE_TEXT)}")
+        .replace("adresse: 1 rue de l'Exemple", f"adresse: {json.dumps('<b>' + 'x' * 250)}")
+        + f"presentation_resume: {json.dumps(HOSTILE_TEXT)}\n"
+        + f"horaires_precisions: {json.dumps(HOSTILE_TEXT)}\n"
+        + f"presentation_detail: {json.dumps('long ' * 999)}\n"
+    )
+    write(project / "data", "actors/lieu-test.yml", place)
+    pathway = VALID_PATHWAY.replace("conseil: Allez-y.", f"conseil: {json.dumps(HOSTILE_TEXT)}")
+    write(project / "data", "pathways/parcours-test.yml", pathway)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_hostile_records_are_shown_as_text(hostile_site):
+    place = hostile_site / "lieux" / "lieu-test" / "index.html"
+    parsed = parse(place)
+    assert parsed.title.startswith(HOSTILE_NAME)  # the whole name, as text, in the title
+    html = place.read_text(encoding="utf-8")
+    assert "&lt;/title&gt;&lt;script&gt;" in html
+    assert "{{ 7*7 }}" in html and "49" not in text_of(article(place))
+    assert "<strong>gras</strong>" not in html
+    for page in hostile_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in text, page
+        assert "onerror=alert" not in text.replace("onerror=alert(2)&gt;", ""), page
+        for tag, attrs in parse(page).tags:
+            assert not any(name.startswith("on") for name in attrs), (page, tag, attrs)
+            if tag == "img":
+                assert "exemple.fr" not in (attrs.get("src") or ""), page
+
+
+def test_only_safe_links_come_out_of_records(hostile_site):
+    for page in hostile_site.rglob("*.html"):
+        body = article(page) if "md-content__inner" in page.read_text(encoding="utf-8") else ""
+        parser = _Links()
+        parser.feed(body)
+        for tag, attrs in parser.tags:
+            href = attrs.get("href")
+            if tag != "a" or href is None:
+                continue
+            assert ":" not in href.split("/")[0] or href.startswith(ALLOWED_SCHEMES), (page, href)
+
+
+# --- closures ---------------------------------------------------------------------------
+
+
+def test_past_closures_disappear_and_current_ones_are_announced(project):
+    place = VALID_PLACE.replace(
+        "fermetures:\n  - du: 2026-12-24\n    au: 2026-12-31\n    motif: Fêtes",
+        "fermetures:\n  - du: 2026-07-01\n    au: 2026-07-31\n    motif: Été passé\n"
+        "  - du: 2026-11-20\n    au: 2026-12-02\n    motif: Travaux\n"
+        "  - du: 2026-12-24\n    au: 2026-12-31\n    motif: Fêtes",
+    )
+    write(project / "data", "actors/lieu-test.yml", place)
+    assert build(project).returncode == 0
+    page = text_of(article(project / "site" / "lieux" / "lieu-test" / "index.html"))
+    assert "Été passé" not in page
+    assert "Fermé en ce moment, jusqu'au 2 décembre 2026 inclus (Travaux)." in page
+    assert "Fermé du 24 décembre 2026 au 31 décembre 2026 : Fêtes" in page
