@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import zipfile
+
 from conftest import VALID_PLACE, build, snapshot, write
 
 
@@ -47,3 +50,23 @@ def test_data_warnings_do_not_fail_a_strict_build(project):
     assert result.returncode == 0, result.stderr
     assert "fiche-ancienne" not in result.stderr  # people read the message, not the code
     assert "il y a plus de 12 mois" in result.stderr
+
+
+def test_offline_zip_links_resolve_inside_the_archive(project, tmp_path):
+    assert build(project).returncode == 0
+    unpacked = tmp_path / "hors-ligne"
+    with zipfile.ZipFile(project / "site" / "hors-ligne.zip") as archive:
+        assert all(info.date_time == (1980, 1, 1, 0, 0, 0) for info in archive.infolist())
+        archive.extractall(unpacked)
+    assert not (unpacked / "404.html").exists()  # absolute links: only a server can show it
+    assert (unpacked / "lieux" / "lieu-test.html").is_file()
+    assert (unpacked / "search" / "search_index.js").is_file()  # search without a server
+    checked = 0
+    for page in unpacked.rglob("*.html"):
+        for href in re.findall(r'(?:href|src)="([^"]+)"', page.read_text(encoding="utf-8")):
+            if re.match(r"^[a-z]+:|^#", href):
+                continue
+            target = (page.parent / href.split("#")[0].split("?")[0]).resolve()
+            assert target.is_file(), f"{page.relative_to(unpacked)}: {href}"
+            checked += 1
+    assert checked > 100
