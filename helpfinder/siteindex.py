@@ -23,6 +23,11 @@ from .territory import Commune
 SERVICES_FIELD = "services"
 
 
+def departement_of(code_insee: str) -> str:
+    """`69010` -> `69`; overseas `97411` -> `974` (the INSEE code starts with it)."""
+    return code_insee[:3] if code_insee.startswith("97") else code_insee[:2]
+
+
 def slugify(text: str) -> str:
     """`Saint-Étienne` -> `saint-etienne`, `L'Île-d'Yeu` -> `l-ile-d-yeu`."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -45,6 +50,7 @@ class SiteIndex:
         default_factory=dict
     )
     grids: dict[str, PointGrid] = field(default_factory=dict)
+    departements: dict[str, list[Commune]] = field(default_factory=dict)
 
     @property
     def territory(self) -> dict[str, Any]:
@@ -92,6 +98,9 @@ def build_index(directory: Directory, today: dt.date) -> SiteIndex:
                     points[service].append(
                         Point(where.latitude, where.longitude, place.id, where.code_insee, True)
                     )
+    for commune in communes:
+        index.departements.setdefault(departement_of(commune.code_insee), []).append(commune)
+    index.departements = dict(sorted(index.departements.items()))
     index.places_by_commune = dict(by_commune)
     index.permanences_by_commune = dict(permanences)
     index.grids = {service: PointGrid(found) for service, found in points.items()}

@@ -29,8 +29,6 @@ class GeneratedPage:
     title: str
     html: str
     toc: list[dict[str, Any]] = field(default_factory=list)
-    # The record the page shows, for "modifier" links and `edit_uri` (None: no single file).
-    source_file: str | None = None
 
 
 def generate_pages(
@@ -41,17 +39,22 @@ def generate_pages(
     env = environment()
     common = {"recours": views.national_line(index), "contribuer": CONTRIBUTING_SRC}
 
-    def page(
-        template: str, src: str, title: str, source_file: str | None = None, **values: Any
-    ) -> GeneratedPage:
+    def page(template: str, src: str, title: str, **values: Any) -> GeneratedPage:
         html = render_page(env, template, src, directory_urls, **common, **values)
-        return GeneratedPage(src, str(escape(title)), html, table_of_contents(html), source_file)
+        return GeneratedPage(src, str(escape(title)), html, table_of_contents(html))
 
     home = views.home_view(index)
-    pages = [page("home.html.j2", "index.md", home["titre"] or "Accueil", v=home)]
-    pages.append(
-        page("directory.html.j2", DIRECTORY_SRC, "Tous les lieux", v=views.directory_view(index))
-    )
+    pages = [page("home.html.j2", "index.md", "Accueil", v=home)]
+    if views.split_by_departement(index):
+        listing = {"total": len(index.places), "departements": views.departements_view(index)}
+        pages.append(page("departements.html.j2", DIRECTORY_SRC, "Tous les lieux", v=listing))
+        for code in index.departements:
+            view = views.departement_view(index, code)
+            src = views.departement_src(code)
+            pages.append(page("departement.html.j2", src, f"Département {code}", v=view))
+    else:
+        directory_view = views.directory_view(index)
+        pages.append(page("directory.html.j2", DIRECTORY_SRC, "Tous les lieux", v=directory_view))
     for commune in index.communes:
         view = views.commune_view(index, commune)
         src = views.commune_src(index, commune.code_insee)
@@ -59,12 +62,10 @@ def generate_pages(
     for place in index.places:
         view = views.place_view(index, place, edit_url(index, place.file))
         title = view["nom"]
-        pages.append(page("place.html.j2", views.place_src(place), title, place.file, v=view))
+        pages.append(page("place.html.j2", views.place_src(place), title, v=view))
     for pathway in index.directory.pathways:
         view = views.pathway_view(index, pathway)
-        pages.append(
-            page("pathway.html.j2", views.pathway_src(pathway), view["titre"], pathway.file, v=view)
-        )
+        pages.append(page("pathway.html.j2", views.pathway_src(pathway), view["titre"], v=view))
     return pages
 
 

@@ -29,6 +29,11 @@ APPOINTMENT_LABELS = {
     "sur inscription": "Sur inscription",
 }
 FREE = "Gratuit"
+# Above these sizes, lists are split by département so that no page grows with the whole
+# directory (a national directory has 35,000 communes and 20,000 places).
+HOME_COMMUNES_MAX = 100
+DIRECTORY_PLACES_MAX = 600
+OUTCOME_PLACES_MAX = 100
 
 
 def place_src(place: Record) -> str:
@@ -41,6 +46,15 @@ def commune_src(index: SiteIndex, code: str) -> str:
 
 def pathway_src(pathway: Record) -> str:
     return f"parcours/{pathway.id}.md"
+
+
+def departement_src(code: str) -> str:
+    return f"departements/{code}.md"
+
+
+def split_by_departement(index: SiteIndex) -> bool:
+    """True when the territory is too big for one list of communes or of places."""
+    return len(index.communes) > HOME_COMMUNES_MAX or len(index.places) > DIRECTORY_PLACES_MAX
 
 
 def commune_ref(index: SiteIndex, code: str) -> dict[str, str] | None:
@@ -258,7 +272,8 @@ def pathway_view(index: SiteIndex, pathway: Record) -> dict[str, Any]:
             "titre": r.get("titre", ""),
             "conseil": r.get("conseil", ""),
             "a_apporter": r.get("a_apporter") or [],
-            "lieux": [place_summary(index, p) for p in places_for(r, index.places)],
+            "lieux": _outcome_places(index, r),
+            "nombre": len(places_for(r, index.places)),
         }
         for r in data.get("resultats") or []
     ]
@@ -272,14 +287,26 @@ def pathway_view(index: SiteIndex, pathway: Record) -> dict[str, Any]:
     }
 
 
-def directory_view(index: SiteIndex) -> dict[str, Any]:
-    cards = {p.id: place_summary(index, p) for p in index.places}
+def _outcome_places(index: SiteIndex, outcome: dict[str, Any]) -> list[dict[str, Any]]:
+    """The places of an outcome, unless there are too many for one page (then the commune
+    pages give the nearest ones)."""
+    found = places_for(outcome, index.places)
+    return [] if len(found) > OUTCOME_PLACES_MAX else [place_summary(index, p) for p in found]
+
+
+def directory_view(index: SiteIndex, communes: list[Commune] | None = None) -> dict[str, Any]:
+    """The filterable list of the places of `communes` (all of them by default)."""
+    communes = index.communes if communes is None else communes
+    wanted = {c.code_insee for c in communes}
+    cards = {
+        p.id: place_summary(index, p) for p in index.places if p.data.get("code_insee") in wanted
+    }
     by_commune = [
         {
             "commune": commune_ref(index, c.code_insee),
             "lieux": [cards[p.id] for p in index.places_by_commune[c.code_insee]],
         }
-        for c in index.communes
+        for c in communes
         if index.places_by_commune.get(c.code_insee)
     ]
     by_service = [
@@ -292,8 +319,30 @@ def directory_view(index: SiteIndex) -> dict[str, Any]:
         "par_commune": by_commune,
         "par_service": by_service,
         "services": index.services,
-        "communes": [c for c in (commune_ref(index, c.code_insee) for c in index.communes) if c],
+        "communes": [c for c in (commune_ref(index, c.code_insee) for c in communes) if c],
         "publics": publics,
+    }
+
+
+def departements_view(index: SiteIndex) -> list[dict[str, Any]]:
+    """One entry per département of the territory, with its counts."""
+    return [
+        {
+            "code": code,
+            "src": departement_src(code),
+            "communes": len(communes),
+            "lieux": sum(len(index.places_by_commune.get(c.code_insee, [])) for c in communes),
+        }
+        for code, communes in index.departements.items()
+    ]
+
+
+def departement_view(index: SiteIndex, code: str) -> dict[str, Any]:
+    communes = index.departements[code]
+    return {
+        "code": code,
+        "communes": [commune_ref(index, c.code_insee) for c in communes],
+        "annuaire": directory_view(index, communes),
     }
 
 
@@ -303,13 +352,10 @@ def home_view(index: SiteIndex) -> dict[str, Any]:
         "titre": site.get("titre", ""),
         "nom_court": index.territory.get("nom_court", ""),
         "gestionnaire": site.get("gestionnaire", ""),
-        "communes": [
-            {
-                **commune_ref(index, c.code_insee),
-                "lieux": len(index.places_by_commune.get(c.code_insee, [])),
-            }
-            for c in index.communes
-        ],
+        "communes": []
+        if split_by_departement(index)
+        else [commune_ref(index, c.code_insee) for c in index.communes],
+        "departements": departements_view(index) if split_by_departement(index) else [],
         "parcours": pathway_links(index),
         "total_lieux": len(index.places),
         "recours": national_line(index),

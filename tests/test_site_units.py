@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import shutil
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpfinder import display, links
+from conftest import DATA, ROOT, TODAY
+from helpfinder import display, links, views
 from helpfinder.geo import distance_km
 from helpfinder.nearest import Point, PointGrid
+from helpfinder.pipeline import load_directory
 from helpfinder.render import environment, page_url, relative_url, table_of_contents
 from helpfinder.siteindex import _commune_slugs, slugify
+from helpfinder.sitepages import generate_pages
 from helpfinder.territory import Commune
 
 
@@ -193,3 +197,25 @@ def test_grid_on_a_national_scale_sample():
 
 def test_empty_grid_finds_nothing():
     assert PointGrid([]).nearest(45.0, 4.0) is None
+
+
+def test_big_territories_are_split_by_departement(monkeypatch, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "autre-territoire", data)
+    shutil.copytree(DATA / "schemas", data / "schemas")
+    directory, report = load_directory(data, TODAY)
+    assert report.ok, [p.format() for p in report.errors]
+    small = {p.src: p for p in generate_pages(directory, TODAY, directory_urls=True)}
+    assert "departements/99.md" not in small
+    assert 'href="communes/saint-test/"' in small["index.md"].html
+
+    monkeypatch.setattr(views, "HOME_COMMUNES_MAX", 2)
+    monkeypatch.setattr(views, "OUTCOME_PLACES_MAX", 1)
+    big = {p.src: p for p in generate_pages(directory, TODAY, directory_urls=True)}
+    assert 'href="departements/99/">Département 99</a>' in big["index.md"].html
+    assert 'href="communes/saint-test/"' not in big["index.md"].html
+    assert "Département 99 : 2 lieux" in big["lieux/index.md"].html
+    departement = big["departements/99.md"].html
+    assert 'href="../../communes/saint-test/"' in departement
+    assert departement.count('class="hf-card"') == 2
+    assert "2 lieux proposent cela." in big["parcours/demarche.md"].html
