@@ -48,3 +48,24 @@ def test_a_problem_with_an_unregistered_code_is_refused():
 def test_ci_entry_point_runs_make_test():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in ci
+
+
+def test_every_site_setting_is_documented_in_the_readme():
+    from helpfinder.schema import load_schemas
+
+    settings = load_schemas(ROOT / "data" / "schemas")["territoire"].fields["site"].fields
+    assert settings
+    for name in settings:
+        assert f"`site.{name}`" in README, name
+
+
+def test_nothing_but_data_names_the_territory():
+    sources = [ROOT / "mkdocs.yml", *ROOT.glob("hooks/*.py"), *ROOT.glob("content/*.md")]
+    for folder in ("helpfinder", "scripts"):
+        sources += [
+            p
+            for p in (ROOT / folder).rglob("*")
+            if p.suffix in {".py", ".j2", ".html", ".css", ".js"}
+        ]
+    for path in sources:
+        assert "Arbresle" not in path.read_text(encoding="utf-8"), path
