@@ -99,6 +99,10 @@ def place_summary(index: SiteIndex, place: Record) -> dict[str, Any]:
         if phones
         else None,
         "services": data.get("services") or [],
+        # Where it helps: its own commune and those where it holds a permanence.
+        "communes": sorted(
+            {data.get("code_insee", "")} | {s["commune"] for s in data.get("permanences") or []}
+        ),
         "publics": data.get("publics_specifiquement_adresses") or [],
         "gratuit": FREE in (data.get("frais_a_charge") or []),
         "frais": data.get("frais_a_charge") or [],
@@ -248,35 +252,18 @@ def pathway_links(index: SiteIndex, for_commune: str | None = None) -> list[dict
 
 def pathway_view(index: SiteIndex, pathway: Record) -> dict[str, Any]:
     data = pathway.data
-    targets = {q["id"]: q.get("question", "") for q in data.get("questions") or []}
-    targets.update({r["id"]: r.get("titre", "") for r in data.get("resultats") or []})
     questions = [
         {
             "id": q["id"],
             "question": q.get("question", ""),
             "aide": q.get("aide", ""),
             "choix": [
-                {
-                    "reponse": c.get("reponse", ""),
-                    "suite": c["suite"],
-                    "vers": targets.get(c["suite"], ""),
-                }
-                for c in q.get("choix") or []
+                {"reponse": c.get("reponse", ""), "suite": c["suite"]} for c in q.get("choix") or []
             ],
         }
         for q in data.get("questions") or []
     ]
-    outcomes = [
-        {
-            "id": r["id"],
-            "titre": r.get("titre", ""),
-            "conseil": r.get("conseil", ""),
-            "a_apporter": r.get("a_apporter") or [],
-            "lieux": _outcome_places(index, r),
-            "nombre": len(places_for(r, index.places)),
-        }
-        for r in data.get("resultats") or []
-    ]
+    outcomes = [_outcome_view(index, r) for r in data.get("resultats") or []]
     return {
         "titre": data.get("titre", pathway.id),
         "resume": data.get("resume", ""),
@@ -287,11 +274,20 @@ def pathway_view(index: SiteIndex, pathway: Record) -> dict[str, Any]:
     }
 
 
-def _outcome_places(index: SiteIndex, outcome: dict[str, Any]) -> list[dict[str, Any]]:
-    """The places of an outcome, unless there are too many for one page (then the commune
-    pages give the nearest ones)."""
+def _outcome_view(index: SiteIndex, outcome: dict[str, Any]) -> dict[str, Any]:
+    """An outcome with its places, unless there are too many for one page (then the
+    commune pages give the nearest ones)."""
     found = places_for(outcome, index.places)
-    return [] if len(found) > OUTCOME_PLACES_MAX else [place_summary(index, p) for p in found]
+    return {
+        "id": outcome["id"],
+        "titre": outcome.get("titre", ""),
+        "conseil": outcome.get("conseil", ""),
+        "a_apporter": outcome.get("a_apporter") or [],
+        "lieux": []
+        if len(found) > OUTCOME_PLACES_MAX
+        else [place_summary(index, p) for p in found],
+        "nombre": len(found),
+    }
 
 
 def directory_view(index: SiteIndex, communes: list[Commune] | None = None) -> dict[str, Any]:

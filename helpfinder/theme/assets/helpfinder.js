@@ -69,7 +69,7 @@
       for (var i = 0; i < cards.length; i++) {
         var card = cards[i], publics = readJson(card, "data-publics") || [];
         var ok = (!service || (readJson(card, "data-services") || []).indexOf(service) >= 0) &&
-          (!commune || card.getAttribute("data-commune") === commune) &&
+          (!commune || (readJson(card, "data-communes") || []).indexOf(commune) >= 0) &&
           (!audience || !publics.length || publics.indexOf(audience) >= 0) &&
           (!free || card.getAttribute("data-gratuit") === "oui");
         if (ok && open) { var state = openNow(card, now); ok = !!(state && state.open); }
