@@ -3,6 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
+# axe-core for the browser tests, pinned in package-lock.json (Chromium itself is Debian's).
+NODE_READY := node_modules/.ready
 # Material prints a multi-line end-of-life notice on every build (see README, "Limites").
 export NO_MKDOCS_2_WARNING := 1
 
@@ -12,6 +14,10 @@ $(READY): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+$(NODE_READY): package.json package-lock.json
+	npm ci --no-audit --no-fund
 	touch $@
 
 serve: $(READY)  ## build the site and serve it on http://127.0.0.1:8000, rebuilding on change
@@ -27,7 +33,7 @@ lint: $(READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint  ## lint, then the whole test suite
+test: lint $(NODE_READY)  ## lint, then the whole test suite (with the browser tests)
 	$(BIN)/python -m pytest
 
 bench: $(READY)  ## time loading and validating 20,000 synthetic places
