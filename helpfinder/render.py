@@ -61,22 +61,23 @@ def render_page(
 
 
 def table_of_contents(html: str) -> list[dict[str, Any]]:
-    """MkDocs toc tokens (nested) for the h2/h3 of `html` that carry an id; names escaped."""
+    """MkDocs toc tokens for the h1-h3 of `html` that carry an id, nested, names escaped.
+
+    As for a Markdown page, the h1 comes first with the h2 as its children: Material draws
+    its "skip to content" link to the first entry and lists the h1's children.
+    """
     parser = _HeadingParser()
     parser.feed(html)
-    tokens: list[dict[str, Any]] = []
+    root: list[dict[str, Any]] = []
+    open_levels: list[dict[str, Any]] = []
     for level, anchor, text in parser.headings:
-        token = {
-            "level": level,
-            "id": anchor,
-            "name": str(escape(" ".join(text.split()))),
-            "children": [],
-        }
-        if level == 3 and tokens:
-            tokens[-1]["children"].append(token)
-        elif level == 2:
-            tokens.append(token)
-    return tokens
+        name = str(escape(" ".join(text.split())))
+        token = {"level": level, "id": anchor, "name": name, "children": []}
+        while open_levels and open_levels[-1]["level"] >= level:
+            open_levels.pop()
+        (open_levels[-1]["children"] if open_levels else root).append(token)
+        open_levels.append(token)
+    return root
 
 
 class _HeadingParser(HTMLParser):
@@ -86,7 +87,7 @@ class _HeadingParser(HTMLParser):
         self._open: tuple[int, str, list[str]] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("h2", "h3"):
+        if tag in ("h1", "h2", "h3"):
             anchor = dict(attrs).get("id")
             if anchor:
                 self._open = (int(tag[1]), anchor, [])

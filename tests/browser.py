@@ -36,8 +36,9 @@ PAGE_TYPES: dict[str, str] = {
     "commune": "communes/*/index.html",
     "a-propos": "a-propos/index.html",
     "contribuer": "contribuer/index.html",
+    "parcours": "parcours/*/index.html",
     "404": "404.html",
-    # Next: "parcours": "parcours/*/index.html", "carte": "carte/index.html",
+    # Next: "carte": "carte/index.html",
 }
 
 # The site is served from the test machine and must load nothing from anywhere else: no web

@@ -8,7 +8,9 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -192,3 +194,79 @@ def snapshot(site: Path) -> dict[str, str]:
         for path in sorted(site.rglob("*"))
         if path.is_file()
     }
+
+
+BROWSER_TIMEOUT_MS = 10_000
+
+
+# --- the browser tests: one build, one server and one browser per session, one page per test
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from browser import build_real_site
+
+    try:
+        return build_real_site(tmp_path_factory.mktemp("real-site"))
+    except RuntimeError as error:
+        pytest.fail(str(error), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    from browser import serve
+
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from browser import AXE, CHROMIUM, CHROMIUM_ARGS, SETUP_HINT
+
+    if not CHROMIUM.is_file():
+        pytest.fail(
+            f"Chromium is missing ({CHROMIUM}): install it with `apt-get install -y chromium` "
+            "(.ci/run does), then run `make test`",
+            pytrace=False,
+        )
+    if not AXE.is_file():
+        pytest.fail(f"axe-core is missing ({AXE}): {SETUP_HINT} (npm ci)", pytrace=False)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail(f"the playwright Python package is missing: {SETUP_HINT}", pytrace=False)
+    playwright = sync_playwright().start()
+    try:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+    except Exception as error:
+        playwright.stop()
+        pytest.fail(f"Chromium ({CHROMIUM}) does not start: {error}", pytrace=False)
+    yield chromium
+    chromium.close()
+    playwright.stop()
+
+
+@pytest.fixture
+def open_page(browser: Any) -> Iterator[Any]:
+    """Open `url` in a fresh context: one page per test, its context closed after the test.
+
+    `on_request`, when given, is called with every request of the context (workers included).
+    """
+    contexts: list[Any] = []
+
+    def opener(url: str, *, javascript: bool = True, wait: str = "load", on_request=None) -> Any:
+        context = browser.new_context(java_script_enabled=javascript, locale="fr-FR")
+        contexts.append(context)
+        context.set_default_timeout(BROWSER_TIMEOUT_MS)
+        if on_request is not None:
+            context.on("request", on_request)
+        page = context.new_page()
+        page.goto(url, wait_until=wait)
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()

@@ -7,100 +7,24 @@ Chromium comes from Debian (/usr/bin/chromium, installed by .ci/run), axe-core f
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from browser import (
-    AXE,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     PAGE_TYPES,
-    SETUP_HINT,
     broken_references,
-    build_real_site,
     describe_violations,
     heading_problems,
     is_allowed_request,
     page_file,
     parse_page,
     run_axe,
-    serve,
     url_path,
 )
 
-TIMEOUT_MS = 10_000
 SKIP_LINK_TEXT = "Aller au contenu"  # Material's "action.skip" in French
 GOOGLE_FONTS = ("fonts.googleapis.com", "fonts.gstatic.com")
 page_types = pytest.mark.parametrize("page_type", list(PAGE_TYPES))
-
-
-# --- fixtures: one build, one server and one browser for the session; one page per test ---
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    try:
-        return build_real_site(tmp_path_factory.mktemp("real-site"))
-    except RuntimeError as error:
-        pytest.fail(str(error), pytrace=False)
-
-
-@pytest.fixture(scope="session")
-def base_url(site: Path) -> Iterator[str]:
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.is_file():
-        pytest.fail(
-            f"Chromium is missing ({CHROMIUM}): install it with `apt-get install -y chromium` "
-            "(.ci/run does), then run `make test`",
-            pytrace=False,
-        )
-    if not AXE.is_file():
-        pytest.fail(f"axe-core is missing ({AXE}): {SETUP_HINT} (npm ci)", pytrace=False)
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail(f"the playwright Python package is missing: {SETUP_HINT}", pytrace=False)
-    playwright = sync_playwright().start()
-    try:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-    except Exception as error:
-        playwright.stop()
-        pytest.fail(f"Chromium ({CHROMIUM}) does not start: {error}", pytrace=False)
-    yield chromium
-    chromium.close()
-    playwright.stop()
-
-
-@pytest.fixture
-def open_page(browser: Any) -> Iterator[Any]:
-    """Open `url` in a fresh context: one page per test, its context closed after the test.
-
-    `on_request`, when given, is called with every request of the context (workers included).
-    """
-    contexts: list[Any] = []
-
-    def opener(url: str, *, javascript: bool = True, wait: str = "load", on_request=None) -> Any:
-        context = browser.new_context(java_script_enabled=javascript, locale="fr-FR")
-        contexts.append(context)
-        context.set_default_timeout(TIMEOUT_MS)
-        if on_request is not None:
-            context.on("request", on_request)
-        page = context.new_page()
-        page.goto(url, wait_until=wait)
-        return page
-
-    yield opener
-    for context in contexts:
-        context.close()
 
 
 def built(site: Path, page_type: str) -> Path:

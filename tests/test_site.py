@@ -77,7 +77,7 @@ def test_another_territory_gets_its_own_pages(other_site):
         ("bourg-d-exemple", "Bourg-d'Exemple"),
     ]:
         assert f'href="communes/{slug}/"' in article(home)
-        assert f"<h1>{name.replace(chr(39), '&#39;')}</h1>" in article(
+        assert f'<h1 id="titre">{name.replace(chr(39), "&#39;")}</h1>' in article(
             other_site / "communes" / slug / "index.html"
         )
     assert {p.name for p in (other_site / "lieux").iterdir()} == {

@@ -158,9 +158,13 @@ def test_templates_escape_and_fail_on_unknown_names():
 
 
 def test_table_of_contents_is_escaped_and_nested():
-    html = '<h2 id="a">A &lt;b&gt;</h2><h3 id="b">B</h3><h2>no id</h2><h2 id="c">C</h2>'
-    toc = table_of_contents(html)
-    assert [(t["id"], t["name"], [c["id"] for c in t["children"]]) for t in toc] == [
+    html = (
+        '<h1 id="t">T</h1><h2 id="a">A &lt;b&gt;</h2><h3 id="b">B</h3><h2>no id</h2>'
+        '<h2 id="c">C</h2>'
+    )
+    (title,) = table_of_contents(html)
+    assert (title["id"], title["level"]) == ("t", 1)
+    assert [(t["id"], t["name"], [c["id"] for c in t["children"]]) for t in title["children"]] == [
         ("a", "A &lt;b&gt;", ["b"]),
         ("c", "C", []),
     ]
