@@ -64,6 +64,7 @@ def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
     generated = _build.pages.get(page.file.src_uri)
     if generated is None:
         return markdown
+    page.meta.update(generated.meta)
     # Already escaped: MkDocs and Material print the title without escaping it.
     page.meta["title"] = generated.title
     return ""

@@ -1,0 +1,125 @@
+"""What people do with the real site in a browser: print a sheet, filter the directory, see
+whether a place is open now, search for a place by name, commune or service."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from browser import url_path
+
+from conftest import DATA, TODAY
+from helpfinder.pipeline import load_directory
+
+SERVICE = "Aide aux démarches administratives"
+
+
+@pytest.fixture(scope="module")
+def real_places() -> list[dict]:
+    directory, report = load_directory(DATA, TODAY)
+    assert report.ok
+    return [place.data for place in directory.places]
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
+
+
+def test_every_place_and_commune_page_prints_on_one_a4_page(site: Path, base_url, open_page):
+    files = sorted(site.glob("lieux/*/index.html")) + sorted(site.glob("communes/*/index.html"))
+    assert len(files) >= 9 + 17
+    page = open_page(base_url)
+    for file in files:
+        page.goto(base_url.rstrip("/") + url_path(site, file))
+        pdf = page.pdf(format="A4", print_background=True)
+        assert pdf_pages(pdf) == 1, f"{url_path(site, file)} prints on {pdf_pages(pdf)} pages"
+
+
+def test_printing_leaves_out_the_site_furniture(site, base_url, open_page):
+    page = open_page(base_url + "lieux/france-services-pays-de-l-arbresle/")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".hf-edit"):
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator("h1").is_visible()
+
+
+def visible_cards(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "[data-filter-list] .hf-card:not([hidden])", "cards => cards.map(c => c.dataset.id)"
+    )
+
+
+def test_directory_filters_update_the_list_and_announce_it(base_url, open_page, real_places):
+    page = open_page(base_url + "lieux/")
+    assert page.locator("[data-filters]").is_visible()  # hidden until the script runs
+    status = page.locator("[data-filter-status]")
+    assert status.get_attribute("role") == "status"
+
+    page.select_option("#filtre-service", SERVICE)
+    expected = sorted(p["id"] for p in real_places if SERVICE in p["services"])
+    assert sorted(visible_cards(page)) == expected
+    assert status.inner_text() == f"{len(expected)} lieux correspondent."
+
+    page.select_option("#filtre-commune", "69171")  # Sain-Bel
+    expected = sorted(
+        p["id"] for p in real_places if SERVICE in p["services"] and p["code_insee"] == "69171"
+    )
+    assert sorted(visible_cards(page)) == expected and expected
+    # A commune with no place of its own hides its whole group.
+    assert page.locator("#commune-69010").is_hidden()
+
+    page.select_option("#filtre-service", "Acquisition de matériel informatique à prix solidaire")
+    assert visible_cards(page) == []
+    assert status.inner_text() == "Aucun lieu ne correspond."
+
+    page.select_option("#filtre-service", "")
+    page.select_option("#filtre-commune", "")
+    page.check("#filtre-gratuit")
+    expected = sorted(p["id"] for p in real_places if "Gratuit" in (p.get("frais_a_charge") or []))
+    assert sorted(visible_cards(page)) == expected
+
+
+def test_open_now_follows_the_hours(base_url, browser):
+    # Monday 30 November 2026: France services is open 8:30-12:30 (data/actors/).
+    for moment, expected in [
+        ("2026-11-30T10:00:00", "Ouvert maintenant, jusqu'à 12\u00a0h\u00a030"),
+        ("2026-11-30T14:00:00", "Fermé maintenant"),
+        ("2026-12-05T10:00:00", "Fermé maintenant"),  # a Saturday
+    ]:
+        context = browser.new_context(locale="fr-FR", timezone_id="Europe/Paris")
+        try:
+            page = context.new_page()
+            page.clock.set_fixed_time(moment)
+            page.goto(base_url + "lieux/france-services-pays-de-l-arbresle/")
+            assert page.locator(".hf-lead [data-open-status]").inner_text() == expected, moment
+            page.goto(base_url + "lieux/")
+            page.check("#filtre-ouvert")
+            shown = visible_cards(page)
+            if expected.startswith("Ouvert"):
+                assert "france-services-pays-de-l-arbresle" in shown
+            else:
+                assert "france-services-pays-de-l-arbresle" not in shown
+        finally:
+            context.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Forma", "Forma'Tic"),  # name
+        ("Savigny", "SAVNET"),  # commune
+        ("démarches", "France services du Pays de L'Arbresle"),  # service
+    ],
+)
+def test_search_finds_places_by_name_commune_and_service(base_url, open_page, query, expected):
+    page = open_page(base_url)
+    page.keyboard.press("/")
+    page.locator(".md-search__input").fill(query[:-1])
+    page.keyboard.type(query[-1])
+    page.wait_for_selector(".md-search-result__item")
+    titles = page.eval_on_selector_all(
+        ".md-search-result__item h1, .md-search-result__item h2",
+        "items => items.map(i => i.textContent.trim())",
+    )
+    assert any(expected in title for title in titles), titles
