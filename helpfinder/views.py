@@ -29,10 +29,11 @@ APPOINTMENT_LABELS = {
     "sur inscription": "Sur inscription",
 }
 FREE = "Gratuit"
-# Above these sizes, lists are split by département so that no page grows with the whole
-# directory (a national directory has 35,000 communes and 20,000 places).
+# Above these sizes, lists go through one page per département, so that no page grows with
+# the directory (a national one has 35,000 communes and 20,000 places). A place card in
+# the filterable list weighs about 1.1 KB: 100 places make a page of about 125 KB.
 HOME_COMMUNES_MAX = 100
-DIRECTORY_PLACES_MAX = 600
+DIRECTORY_PLACES_MAX = 100
 OUTCOME_PLACES_MAX = 100
 
 
@@ -290,19 +291,15 @@ def _outcome_view(index: SiteIndex, outcome: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def directory_view(index: SiteIndex, communes: list[Commune] | None = None) -> dict[str, Any]:
-    """The filterable list of the places of `communes` (all of them by default)."""
-    communes = index.communes if communes is None else communes
-    wanted = {c.code_insee for c in communes}
-    cards = {
-        p.id: place_summary(index, p) for p in index.places if p.data.get("code_insee") in wanted
-    }
+def directory_view(index: SiteIndex) -> dict[str, Any]:
+    """The filterable list of every place, by commune and by service."""
+    cards = {p.id: place_summary(index, p) for p in index.places}
     by_commune = [
         {
             "commune": commune_ref(index, c.code_insee),
             "lieux": [cards[p.id] for p in index.places_by_commune[c.code_insee]],
         }
-        for c in communes
+        for c in index.communes
         if index.places_by_commune.get(c.code_insee)
     ]
     by_service = [
@@ -315,7 +312,7 @@ def directory_view(index: SiteIndex, communes: list[Commune] | None = None) -> d
         "par_commune": by_commune,
         "par_service": by_service,
         "services": index.services,
-        "communes": [c for c in (commune_ref(index, c.code_insee) for c in communes) if c],
+        "communes": [commune_ref(index, c.code_insee) for c in index.communes],
         "publics": publics,
     }
 
@@ -334,11 +331,16 @@ def departements_view(index: SiteIndex) -> list[dict[str, Any]]:
 
 
 def departement_view(index: SiteIndex, code: str) -> dict[str, Any]:
-    communes = index.departements[code]
+    """A département's communes with their number of places (their pages list them)."""
     return {
         "code": code,
-        "communes": [commune_ref(index, c.code_insee) for c in communes],
-        "annuaire": directory_view(index, communes),
+        "communes": [
+            {
+                **commune_ref(index, c.code_insee),
+                "lieux": len(index.places_by_commune.get(c.code_insee, [])),
+            }
+            for c in index.departements[code]
+        ],
     }
 
 

@@ -220,6 +220,7 @@ def test_big_territories_are_split_by_departement(monkeypatch, tmp_path):
     assert 'href="communes/saint-test/"' not in big["index.md"].html
     assert "Département 99 : 2 lieux" in big["lieux/index.md"].html
     departement = big["departements/99.md"].html
-    assert 'href="../../communes/saint-test/"' in departement
-    assert departement.count('class="hf-card"') == 2
+    assert 'href="../../communes/saint-test/">Saint-Test</a>' in departement
+    assert 'href="../../communes/essai-le-haut/">Essai-le-Haut (1 lieu)</a>' in departement
+    assert 'class="hf-card"' not in departement  # the commune pages list the places
     assert "2 lieux proposent cela." in big["parcours/demarche.md"].html
