@@ -36,7 +36,7 @@ lint: $(READY)
 test: lint $(NODE_READY)  ## lint, then the whole test suite (with the browser tests)
 	$(BIN)/python -m pytest
 
-bench: $(READY)  ## time loading and validating 20,000 synthetic places
+bench: $(READY)  ## build synthetic sites at four scales against plain MkDocs (about 15 min)
 	$(BIN)/python scripts/bench.py
 
 lock: $(READY)  ## pin the versions installed in .venv into requirements.txt

@@ -7,7 +7,8 @@ template is an error, never an empty string on a public page.
 from __future__ import annotations
 
 import posixpath
-from html.parser import HTMLParser
+import re
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -64,40 +65,25 @@ def table_of_contents(html: str) -> list[dict[str, Any]]:
     """MkDocs toc tokens for the h1-h3 of `html` that carry an id, nested, names escaped.
 
     As for a Markdown page, the h1 comes first with the h2 as its children: Material draws
-    its "skip to content" link to the first entry and lists the h1's children.
+    its "skip to content" link to the first entry and lists the h1's children. `html` is
+    our templates' output, where record text is escaped: a heading cannot hold `</h2>`.
     """
-    parser = _HeadingParser()
-    parser.feed(html)
     root: list[dict[str, Any]] = []
     open_levels: list[dict[str, Any]] = []
-    for level, anchor, text in parser.headings:
-        name = str(escape(" ".join(text.split())))
-        token = {"level": level, "id": anchor, "name": name, "children": []}
-        while open_levels and open_levels[-1]["level"] >= level:
+    for level, anchor, inner in _HEADING.findall(html):
+        text = unescape(_TAG.sub("", inner))
+        token = {
+            "level": int(level),
+            "id": anchor,
+            "name": str(escape(" ".join(text.split()))),
+            "children": [],
+        }
+        while open_levels and open_levels[-1]["level"] >= token["level"]:
             open_levels.pop()
         (open_levels[-1]["children"] if open_levels else root).append(token)
         open_levels.append(token)
     return root
 
 
-class _HeadingParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.headings: list[tuple[int, str, str]] = []
-        self._open: tuple[int, str, list[str]] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("h1", "h2", "h3"):
-            anchor = dict(attrs).get("id")
-            if anchor:
-                self._open = (int(tag[1]), anchor, [])
-
-    def handle_data(self, data: str) -> None:
-        if self._open:
-            self._open[2].append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._open and tag == f"h{self._open[0]}":
-            level, anchor, parts = self._open
-            self.headings.append((level, anchor, "".join(parts)))
-            self._open = None
+_HEADING = re.compile(r'<h([123]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+_TAG = re.compile(r"<[^>]+>")

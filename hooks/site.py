@@ -37,7 +37,8 @@ _build = _Build([])
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     data_dir = Path(config.config_file_path).parent / "data"
-    directory, report = load_directory(data_dir, today())
+    day = today()
+    directory, report = load_directory(data_dir, day)
     for problem in report.warnings:
         log.info(problem.format())
     if not report.ok:
@@ -48,7 +49,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site = directory.territory.info.get("site") or {}
     config.site_name = site.get("titre") or config.site_name
     config.site_description = site.get("description") or config.site_description
-    _build = _Build(generate_pages(directory, today(), config.use_directory_urls))
+    _build = _Build(generate_pages(directory, day, config.use_directory_urls))
     return config
 
 

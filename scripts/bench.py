@@ -1,8 +1,11 @@
-"""`make bench`: time loading and validating many synthetic places (one YAML file each).
+"""`make bench`: time the site build at four scales, and loading many synthetic places.
 
-Copies the territory and schemas of `data/` into a temporary folder, writes N synthetic
-place files (about 15 filled fields, `exemple: true`), then runs the real pipeline in a
-fresh process and reports its time, throughput and peak memory.
+By default it builds synthetic territories (territoire, département, région, national)
+with the real site sources and with plain MkDocs + Material: see `scripts/bench_site.py`.
+
+With `--places-only`: copies the territory and schemas of `data/` into a temporary folder,
+writes N synthetic place files (about 15 filled fields, `exemple: true`), then runs the real
+pipeline in a fresh process and reports its time, throughput and peak memory.
 """
 
 from __future__ import annotations
@@ -135,12 +138,40 @@ def run(count: int) -> dict[str, float | int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--scales",
+        help="échelles du site, séparées par des virgules : territoire, departement, region, "
+        "national (par défaut : les quatre), et ccpa (les vraies données de data/)",
+    )
+    parser.add_argument("--json", action="store_true", help="résultats en JSON sur stdout")
+    parser.add_argument(
+        "--places-only", action="store_true", help="seulement lecture + validation des fiches"
+    )
     parser.add_argument("--places", type=int, default=20_000, help="nombre de fiches")
     parser.add_argument("--max-seconds", type=float, default=5.0, help="objectif de temps")
     parser.add_argument("--max-mb", type=float, default=1024.0, help="objectif de mémoire")
     args = parser.parse_args(argv)
-    result = run(args.places)
-    print(f"{args.places} fiches synthétiques (générées en {result['generate_s']:.1f} s)")
+    if args.places_only:
+        return places_bench(args.places, args.max_seconds, args.max_mb)
+    import bench_site
+
+    chosen = args.scales or ",".join(bench_site.DEFAULT_SCALES)
+    scales = [s.strip() for s in chosen.split(",") if s.strip()]
+    unknown = [s for s in scales if s not in bench_site.SCALES]
+    if unknown or not scales:
+        parser.error(
+            f"échelle inconnue : {', '.join(unknown)} ; connues : {', '.join(bench_site.SCALES)}"
+        )
+    try:
+        return bench_site.main(scales, args.json)
+    except bench_site.BuildFailed as exc:
+        print(exc, file=sys.stderr)
+        return 1
+
+
+def places_bench(places: int, max_seconds: float, max_mb: float) -> int:
+    result = run(places)
+    print(f"{places} fiches synthétiques (générées en {result['generate_s']:.1f} s)")
     print(f"  import du code      : {result['import_s']:.2f} s")
     print(
         f"  lecture + validation: {result['load_validate_s']:.2f} s "
@@ -150,12 +181,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  erreurs / avertissements : {result['errors']} / {result['warnings']}")
     ok = (
         result["errors"] == 0
-        and result["places"] == args.places
-        and result["load_validate_s"] < args.max_seconds
-        and result["peak_rss_mb"] < args.max_mb
+        and result["places"] == places
+        and result["load_validate_s"] < max_seconds
+        and result["peak_rss_mb"] < max_mb
     )
     print(
-        f"objectif (< {args.max_seconds:g} s, < {args.max_mb:g} Mo, 0 erreur) : "
+        f"objectif (< {max_seconds:g} s, < {max_mb:g} Mo, 0 erreur) : "
         f"{'atteint' if ok else 'MANQUÉ'}"
     )
     return 0 if ok else 1

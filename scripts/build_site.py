@@ -24,6 +24,17 @@ OFFLINE_ZIP = "hors-ligne.zip"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
+def copy_site_sources(root: Path) -> Path:
+    """Put the project's site sources (not data/) into `root`: for tests and benchmarks that
+    build another data/ with the real configuration, content, hooks, theme and templates."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "hooks", root / "hooks")
+    (root / "helpfinder").symlink_to(ROOT / "helpfinder")  # theme and templates live there
+    return root
+
+
 def mkdocs_build(root: Path, into: Path, offline: bool) -> bool:
     env = {**os.environ, "OFFLINE": "true" if offline else "false"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(into)]

@@ -12,8 +12,6 @@ import itertools
 import os
 import posixpath
 import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,7 +22,6 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-EPOCH_2026_11_29 = "1796083200"
 SETUP_HINT = "run `make test` (or .ci/run on a fresh machine), which installs it"
 
 # One line per page type: its name (the test id) and the built file it is checked on, a glob
@@ -83,19 +80,11 @@ def build_real_site(root: Path) -> Path:
 
     Raises RuntimeError with the build's output when the build fails.
     """
+    from conftest import build, make_project
+
     root.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for folder in ("content", "hooks", "data"):
-        shutil.copytree(ROOT / folder, root / folder)
-    (root / "helpfinder").symlink_to(ROOT / "helpfinder")  # mkdocs.yml watches it
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH_2026_11_29, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--root", str(root)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
+    shutil.copytree(ROOT / "data", root / "data")
+    result = build(make_project(root))
     if result.returncode != 0:
         output = "\n".join(
             line

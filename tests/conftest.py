@@ -161,11 +161,10 @@ EPOCH_2026_11_29 = "1796083200"
 
 def make_project(root: Path) -> Path:
     """Copy the project's site sources (not data/) into `root`."""
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copytree(ROOT / "hooks", root / "hooks")
-    (root / "helpfinder").symlink_to(ROOT / "helpfinder")  # theme and templates live there
-    return root
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from build_site import copy_site_sources
+
+    return copy_site_sources(root)
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The bench script keeps working, and checking files on several cores changes nothing."""
+"""The bench scripts keep working, and checking files on several cores changes nothing."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from helpfinder.cli import format_report
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import bench
+import bench_site
 
 
 def test_bench_runs_and_validates_its_synthetic_places():
@@ -30,3 +31,40 @@ def test_parallel_check_gives_the_same_report_and_records(data_dir, monkeypatch)
     assert [p.line("nom") for p in parallel_dir.places] == [
         p.line("nom") for p in serial_dir.places
     ]
+
+
+def test_synthetic_communes_are_valid_and_spread_over_their_departements():
+    rows = bench_site.commune_rows(1_000, 3)
+    assert len({r["code_insee"] for r in rows}) == len({r["nom"] for r in rows}) == 1_000
+    by_departement: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        by_departement.setdefault(row["code_insee"][:2], []).append(row)
+    assert sorted(len(found) for found in by_departement.values()) == [333, 333, 334]
+    for code, found in by_departement.items():
+        lats = [float(r["latitude"]) for r in found]
+        lons = [float(r["longitude"]) for r in found]
+        assert max(lats) - min(lats) < bench_site.CELL_LAT, code
+        assert max(lons) - min(lons) < bench_site.CELL_LON, code
+        assert all(r["codes_postaux"].startswith(code) for r in found)
+    assert all(41.5 < float(r["latitude"]) < 51 and -4.5 < float(r["longitude"]) < 8 for r in rows)
+
+
+def test_site_bench_builds_a_tiny_territory_and_the_plain_reference(tmp_path):
+    result = bench_site.run_scale("mini", 5, 8, 2, workdir=tmp_path, repeats=1)
+    ours, plain = result["ours"], result["plain"]
+    built = sorted((tmp_path / "ours" / "site").rglob("*.html"))
+    assert ours["pages"] == len(built) == sum(ours["pages_by_folder"].values())
+    # One page per commune, per place (plus the directory), per pathway.
+    assert ours["pages_by_folder"]["communes"] == 5
+    assert ours["pages_by_folder"]["lieux"] == 8 + 1
+    assert ours["pages_by_folder"]["parcours"] == len(bench_site.PATHWAYS)
+    # The reference has as many HTML pages, all of them plain Markdown pages but the 404.
+    assert plain["pages"] == ours["pages"]
+    assert len(list((tmp_path / "plain" / "docs").rglob("*.md"))) == ours["pages"] - 1
+    for side in (ours, plain):
+        assert side["seconds"] > 0 and side["peak_mb"] > 0 and side["tree_mb"] >= side["peak_mb"]
+        assert 0 < side["median_page_kb"] <= side["max_page_kb"]
+        assert side["largest_pages"][0]["kb"] == side["max_page_kb"]
+    assert result["median_article_bytes"] > 0
+    assert result["ratio"] == round(ours["seconds"] / plain["seconds"], 2)
+    assert bench_site.table([result]).count("\n| mini | 5 | 8 | ") == 1

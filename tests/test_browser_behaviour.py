@@ -4,6 +4,7 @@ whether a place is open now, search for a place by name, commune or service."""
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,27 @@ def test_search_finds_places_by_name_commune_and_service(base_url, open_page, qu
         "items => items.map(i => i.textContent.trim())",
     )
     assert any(expected in title for title in titles), titles
+
+
+def test_offline_copy_works_from_the_disk(site, browser, tmp_path):
+    with zipfile.ZipFile(site / "hors-ligne.zip") as archive:
+        archive.extractall(tmp_path)
+    context = browser.new_context(locale="fr-FR")
+    try:
+        requests: list[str] = []
+        context.on("request", lambda request: requests.append(request.url))
+        page = context.new_page()
+        page.goto((tmp_path / "index.html").as_uri())
+        page.get_by_role("link", name="Sain-Bel").first.click()
+        assert page.locator("h1").inner_text() == "Sain-Bel"
+        assert page.url.endswith("/communes/sain-bel.html")
+        page.get_by_role("link", name="Forma'Tic").first.click()
+        assert page.locator("h1").inner_text() == "Forma'Tic"
+        # Material's search works from the disk too (its index ships as a script).
+        page.keyboard.press("/")
+        page.locator(".md-search__input").fill("Savign")
+        page.keyboard.type("y")
+        page.wait_for_selector(".md-search-result__item")
+        assert all(url.startswith("file://") for url in requests), requests
+    finally:
+        context.close()
