@@ -348,7 +348,6 @@ def home_view(index: SiteIndex) -> dict[str, Any]:
     site = index.territory.get("site") or {}
     return {
         "titre": site.get("titre", ""),
-        "nom_court": index.territory.get("nom_court", ""),
         "gestionnaire": site.get("gestionnaire", ""),
         "communes": []
         if split_by_departement(index)

@@ -121,6 +121,14 @@ def test_place_page_says_hours_in_french_and_links_to_its_record(other_site):
     ) in html
     assert "Informations vérifiées le 1er octobre 2026." in page
     assert "Informations de plus d'un an" not in page
+    assert "À vérifier" not in page  # the record does not say a_verifier
+
+
+def test_record_marked_to_verify_says_so(project):
+    write(project / "data", "actors/lieu-test.yml", VALID_PLACE + "a_verifier: true\n")
+    assert build(project).returncode == 0
+    page = text_of(article(project / "site" / "lieux" / "lieu-test" / "index.html"))
+    assert "À vérifier Ces informations n'ont pas encore été confirmées par le lieu." in page
 
 
 def test_old_record_is_flagged(other_site):
