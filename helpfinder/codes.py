@@ -52,6 +52,7 @@ CODES: dict[str, str] = {
     # the place and its territory
     "id-fichier": "l'identifiant n'est pas le nom du fichier",
     "id-duplique": "deux fiches (ou deux nœuds d'un parcours) ont le même identifiant",
+    "id-reserve": "un nœud de parcours porte un nom réservé aux pages du parcours (index, arbre)",
     "commune-inconnue": "la commune n'est pas une commune du territoire",
     "commune-nom": "le nom de la commune ne correspond pas au code INSEE",
     "code-postal-commune": "le code postal n'est pas celui de la commune",

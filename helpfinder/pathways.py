@@ -17,6 +17,10 @@ from .records import Record, read_record
 from .schema import RecordSchema
 from .suggest import did_you_mean
 
+# Each question and outcome becomes the page parcours/<pathway>/<id>/: these names are
+# taken by the pathway's own pages (its start, its tree).
+RESERVED_NODE_IDS = frozenset({"index", "arbre"})
+
 
 def check_pathway_file(
     path: Path, shown_as: str, schema: RecordSchema
@@ -35,6 +39,13 @@ def _check_tree(checker: Checker, data: dict[str, Any]) -> None:
             node_id = item.get("id")
             if not node_id:
                 continue
+            if node_id in RESERVED_NODE_IDS:
+                checker.report(
+                    (section, index, "id"),
+                    "id-reserve",
+                    f"'{node_id}' est le nom d'une page du parcours : choisissez un autre "
+                    "identifiant",
+                )
             if node_id in nodes:
                 other, other_index = nodes[node_id]
                 checker.report(

@@ -34,6 +34,7 @@ CASES = [
     ('self-loop', '        suite: r2', '        suite: r2\n      - reponse: C\n        suite: q2  # boucle', 'cycle', 'questions[2].choix[3].suite', '# boucle', 'q2 → q2'),
     ('unreachable', '        suite: r2', '        suite: r1', 'noeud-inaccessible', 'resultats[2].id', 'id: r2', "'r2'"),
     ('duplicate-node', 'resultats:\n', 'resultats:\n  - id: q2  # doublon\n    titre: T\n    conseil: C.\n    services: [Aide aux démarches administratives]\n', 'id-duplique', 'resultats[1].id', '# doublon', 'questions[2]'),
+    ('reserved-id', '        suite: r2\nresultats:\n', '        suite: r2\n      - reponse: C\n        suite: arbre\nresultats:\n  - id: arbre  # réservé\n    titre: T\n    conseil: C.\n    services: [Aide aux démarches administratives]\n', 'id-reserve', 'resultats[1].id', '# réservé', "'arbre'"),
     ('one-choice', '      - reponse: Oui\n        suite: r1\n', '', 'nombre-valeurs', 'questions[1].choix', 'choix:', 'au moins 2'),
     ('unknown-service', '      - Accompagnement individuel', '      - Accompagnement individuelle', 'valeur-non-autorisee', 'resultats[2].modalites_accompagnement[1]', 'individuelle', "'Accompagnement individuel'"),
     ('audience', 'pour: habitants', 'pour: tout le monde', 'valeur-non-autorisee', 'pour', 'pour:', "'aidants'"),
