@@ -8,7 +8,7 @@ NODE_READY := node_modules/.ready
 # Material prints a multi-line end-of-life notice on every build (see README, "Limites").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build validate test lint bench lock clean
+.PHONY: serve build validate test lint bench lock vendor clean
 
 $(READY): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,9 @@ bench: $(READY)  ## build synthetic sites at four scales against plain MkDocs (a
 lock: $(READY)  ## pin the versions installed in .venv into requirements.txt
 	{ head -n 2 requirements.txt; $(BIN)/pip freeze --exclude-editable; } > requirements.txt.new
 	mv requirements.txt.new requirements.txt
+
+vendor: $(READY)  ## fetch the browser files served by the site (Mermaid…) from the npm registry
+	$(BIN)/python scripts/vendor.py
 
 clean:
 	rm -rf site .site-build .site-previous

@@ -51,14 +51,18 @@ def relative_url(target: str, origin: str) -> str:
 def render_page(
     env: Environment, template: str, src: str, directory_urls: bool, **values: Any
 ) -> str:
-    """Render `template` for the page `src`; `link(other_src)` gives relative links."""
+    """Render `template` for the page `src`: `link(other_src)` gives a relative link to a page,
+    `asset(path)` to a file of the site (`assets/…`)."""
     here = page_url(src, directory_urls)
 
     def link(target_src: str, anchor: str = "") -> str:
         url = relative_url(page_url(target_src, directory_urls), here)
         return f"{url}#{anchor}" if anchor else url
 
-    return env.get_template(template).render(link=link, **values)
+    def asset(path: str) -> str:
+        return relative_url(path, here)
+
+    return env.get_template(template).render(link=link, asset=asset, **values)
 
 
 def table_of_contents(html: str) -> list[dict[str, Any]]:

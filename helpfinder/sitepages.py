@@ -7,13 +7,15 @@ hands them to MkDocs as generated files; nothing here writes a file or imports M
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import escape
 
-from . import views
+from . import pathway_views, views
 from .pipeline import Directory
+from .records import Record
 from .render import environment, render_page, table_of_contents
 from .siteindex import SiteIndex, build_index
 
@@ -69,8 +71,37 @@ def generate_pages(
         title = view["nom"]
         pages.append(page("place.html.j2", views.place_src(place), title, PLACE_META, v=view))
     for pathway in index.directory.pathways:
-        view = views.pathway_view(index, pathway)
-        pages.append(page("pathway.html.j2", views.pathway_src(pathway), view["titre"], v=view))
+        pages.extend(_pathway_pages(page, index, pathway))
+    return pages
+
+
+def _pathway_pages(
+    page: Callable[..., GeneratedPage], index: SiteIndex, pathway: Record
+) -> list[GeneratedPage]:
+    """A pathway's start, one page per question and per outcome, the sheets, the tree."""
+    start = pathway_views.start_view(index, pathway)
+    pages = [page("pathway_start.html.j2", views.pathway_src(pathway), start["titre"], v=start)]
+    for node_id, node in pathway_views.nodes(pathway).items():
+        src = views.pathway_src(pathway, node_id)
+        if node["type"] == "question":
+            view = pathway_views.question_view(pathway, node)
+            pages.append(page("pathway_question.html.j2", src, view["question"], v=view))
+            continue
+        view = pathway_views.outcome_view(index, pathway, node)
+        pages.append(page("pathway_outcome.html.j2", src, view["resultat"], v=view))
+        sheet = pathway_views.sheet_view(index, pathway, node)
+        sheet_title = f"Fiche d'orientation : {sheet['resultat']}"
+        pages.append(
+            page(
+                "pathway_sheet.html.j2",
+                pathway_views.sheet_src(pathway, node_id),
+                sheet_title,
+                v=sheet,
+            )
+        )
+    tree = pathway_views.tree_view(pathway)
+    title = f"Tout le parcours : {tree['titre']}"
+    pages.append(page("pathway_tree.html.j2", pathway_views.tree_src(pathway), title, v=tree))
     return pages
 
 

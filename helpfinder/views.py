@@ -10,7 +10,6 @@ from typing import Any
 
 from . import display, links
 from .clock import is_stale
-from .matching import places_for
 from .records import Record
 from .siteindex import SiteIndex
 from .territory import Commune
@@ -34,7 +33,6 @@ FREE = "Gratuit"
 # the filterable list weighs about 1.1 KB: 100 places make a page of about 125 KB.
 HOME_COMMUNES_MAX = 100
 DIRECTORY_PLACES_MAX = 100
-OUTCOME_PLACES_MAX = 100
 
 
 def place_src(place: Record) -> str:
@@ -45,8 +43,9 @@ def commune_src(index: SiteIndex, code: str) -> str:
     return f"communes/{index.commune_slugs[code]}.md"
 
 
-def pathway_src(pathway: Record) -> str:
-    return f"parcours/{pathway.id}.md"
+def pathway_src(pathway: Record, node: str = "index") -> str:
+    """A pathway's start page, or the page of one of its questions or outcomes."""
+    return f"parcours/{pathway.id}/{node}.md"
 
 
 def departement_src(code: str) -> str:
@@ -113,8 +112,18 @@ def place_summary(index: SiteIndex, place: Record) -> dict[str, Any]:
             [c["du"].isoformat(), c["au"].isoformat()] for c in current_closures(index, data)
         ],
         "exemple": bool(data.get("exemple")),
+        "position": _position(index, place),
         "ancienne": is_stale(data["date_maj"], index.today) if data.get("date_maj") else True,
     }
+
+
+def _position(index: SiteIndex, place: Record) -> list[float] | None:
+    """[latitude, longitude] of the place, or of its commune's centre (for "nearest first")."""
+    lat, lon = place.data.get("latitude"), place.data.get("longitude")
+    if lat is not None and lon is not None:
+        return [lat, lon]
+    commune = index.commune(place.data.get("code_insee", ""))
+    return [commune.latitude, commune.longitude] if commune else None
 
 
 def current_closures(index: SiteIndex, data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -249,46 +258,6 @@ def pathway_links(index: SiteIndex, for_commune: str | None = None) -> list[dict
         }
         for p in ordered
     ]
-
-
-def pathway_view(index: SiteIndex, pathway: Record) -> dict[str, Any]:
-    data = pathway.data
-    questions = [
-        {
-            "id": q["id"],
-            "question": q.get("question", ""),
-            "aide": q.get("aide", ""),
-            "choix": [
-                {"reponse": c.get("reponse", ""), "suite": c["suite"]} for c in q.get("choix") or []
-            ],
-        }
-        for q in data.get("questions") or []
-    ]
-    outcomes = [_outcome_view(index, r) for r in data.get("resultats") or []]
-    return {
-        "titre": data.get("titre", pathway.id),
-        "resume": data.get("resume", ""),
-        "debut": data.get("debut", ""),
-        "questions": questions,
-        "resultats": outcomes,
-        "recours": national_line(index),
-    }
-
-
-def _outcome_view(index: SiteIndex, outcome: dict[str, Any]) -> dict[str, Any]:
-    """An outcome with its places, unless there are too many for one page (then the
-    commune pages give the nearest ones)."""
-    found = places_for(outcome, index.places)
-    return {
-        "id": outcome["id"],
-        "titre": outcome.get("titre", ""),
-        "conseil": outcome.get("conseil", ""),
-        "a_apporter": outcome.get("a_apporter") or [],
-        "lieux": []
-        if len(found) > OUTCOME_PLACES_MAX
-        else [place_summary(index, p) for p in found],
-        "nombre": len(found),
-    }
 
 
 def directory_view(index: SiteIndex) -> dict[str, Any]:

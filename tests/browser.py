@@ -33,7 +33,11 @@ PAGE_TYPES: dict[str, str] = {
     "commune": "communes/*/index.html",
     "a-propos": "a-propos/index.html",
     "contribuer": "contribuer/index.html",
-    "parcours": "parcours/*/index.html",
+    "parcours": "parcours/demarche-en-ligne/index.html",
+    "question": "parcours/demarche-en-ligne/materiel/index.html",
+    "resultat": "parcours/demarche-en-ligne/aide-ponctuelle/index.html",
+    "fiche": "parcours/demarche-en-ligne/aide-ponctuelle/fiche/index.html",
+    "arbre": "parcours/demarche-en-ligne/arbre/index.html",
     "404": "404.html",
     # Next: "carte": "carte/index.html",
 }

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from conftest import ROOT, TODAY, VALID_PLACE, write
+import yaml
+
+from conftest import DATA, ROOT, TODAY, VALID_PLACE, write
 from helpfinder import pipeline
 from helpfinder.cli import format_report
 
@@ -54,10 +56,15 @@ def test_site_bench_builds_a_tiny_territory_and_the_plain_reference(tmp_path):
     ours, plain = result["ours"], result["plain"]
     built = sorted((tmp_path / "ours" / "site").rglob("*.html"))
     assert ours["pages"] == len(built) == sum(ours["pages_by_folder"].values())
-    # One page per commune, per place (plus the directory), per pathway.
+    # One page per commune, per place (plus the directory); per pathway: its start, its tree,
+    # one page per question, two per outcome (the outcome and its orientation sheet).
     assert ours["pages_by_folder"]["communes"] == 5
     assert ours["pages_by_folder"]["lieux"] == 8 + 1
-    assert ours["pages_by_folder"]["parcours"] == len(bench_site.PATHWAYS)
+    pathways = [
+        yaml.safe_load((DATA / "pathways" / name).read_text()) for name in bench_site.PATHWAYS
+    ]
+    expected = sum(2 + len(p["questions"]) + 2 * len(p["resultats"]) for p in pathways)
+    assert ours["pages_by_folder"]["parcours"] == expected
     # The reference has as many HTML pages, all of them plain Markdown pages but the 404.
     assert plain["pages"] == ours["pages"]
     assert len(list((tmp_path / "plain" / "docs").rglob("*.md"))) == ours["pages"] - 1

@@ -85,7 +85,10 @@ def test_open_now_follows_the_hours(base_url, browser):
     # Monday 30 November 2026: France services is open 8:30-12:30 (data/actors/).
     for moment, expected in [
         ("2026-11-30T10:00:00", "Ouvert maintenant, jusqu'à 12\u00a0h\u00a030"),
-        ("2026-11-30T14:00:00", "Fermé maintenant"),
+        (
+            "2026-11-30T14:00:00",
+            "Fermé maintenant (aujourd'hui : 8\u00a0h\u00a030 – 12\u00a0h\u00a030)",
+        ),
         ("2026-12-05T10:00:00", "Fermé maintenant"),  # a Saturday
     ]:
         context = browser.new_context(locale="fr-FR", timezone_id="Europe/Paris")

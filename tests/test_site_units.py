@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, ROOT, TODAY
-from helpfinder import display, links, views
+from helpfinder import display, links, pathway_views, views
 from helpfinder.geo import distance_km
 from helpfinder.nearest import Point, PointGrid
 from helpfinder.pipeline import load_directory
@@ -214,7 +214,7 @@ def test_big_territories_are_split_by_departement(monkeypatch, tmp_path):
     assert 'href="communes/saint-test/"' in small["index.md"].html
 
     monkeypatch.setattr(views, "HOME_COMMUNES_MAX", 2)
-    monkeypatch.setattr(views, "OUTCOME_PLACES_MAX", 1)
+    monkeypatch.setattr(pathway_views, "OUTCOME_PLACES_MAX", 1)
     big = {p.src: p for p in generate_pages(directory, TODAY, directory_urls=True)}
     assert 'href="departements/99/">Département 99</a>' in big["index.md"].html
     assert 'href="communes/saint-test/"' not in big["index.md"].html
@@ -223,4 +223,4 @@ def test_big_territories_are_split_by_departement(monkeypatch, tmp_path):
     assert 'href="../../communes/saint-test/">Saint-Test</a>' in departement
     assert 'href="../../communes/essai-le-haut/">Essai-le-Haut (1 lieu)</a>' in departement
     assert 'class="hf-card"' not in departement  # the commune pages list the places
-    assert "2 lieux proposent cela." in big["parcours/demarche.md"].html
+    assert "2 lieux proposent cela." in big["parcours/demarche/r1.md"].html

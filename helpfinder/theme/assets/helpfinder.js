@@ -1,7 +1,11 @@
 /* Enhancements only: every page is complete without this script.
  * - "Ouvert maintenant" / "Fermé maintenant" next to places that give their hours;
  * - the filters of the directory, which hide the places that do not match and say how many
- *   are left in a live region (read out by screen readers). */
+ *   are left in a live region (read out by screen readers);
+ * - in a pathway, the person's commune: chosen once (or given by the commune page's link as
+ *   ?commune=INSEE), carried from step to step in the links, and used by the outcome page to
+ *   list the places of that commune first, then the others by distance;
+ * - the "Imprimer" button of the orientation sheet. */
 (function () {
   "use strict";
   var DAYS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
@@ -34,7 +38,7 @@
     for (var j = 0; j < ranges.length; j++) {
       if (ranges[j][0] <= minutes && minutes < ranges[j][1]) { return { open: true, until: ranges[j][1] }; }
     }
-    return { open: false };
+    return { open: false, today: ranges };
   }
 
   function showOpenStatus(now) {
@@ -46,7 +50,9 @@
         : holder.querySelector("[data-open-status]");
       var state = openNow(holder, now);
       if (!status || !state) { continue; }
-      status.textContent = state.open ? "Ouvert maintenant, jusqu'à " + clock(state.until) : "Fermé maintenant";
+      var today = (state.today || []).map(function (r) { return clock(r[0]) + " – " + clock(r[1]); });
+      status.textContent = state.open ? "Ouvert maintenant, jusqu'à " + clock(state.until)
+        : "Fermé maintenant" + (today.length ? " (aujourd'hui : " + today.join(" et ") + ")" : "");
       status.className = "hf-open " + (state.open ? "hf-open--yes" : "hf-open--no");
       status.hidden = false;
     }
@@ -88,10 +94,99 @@
     form.hidden = false;
   }
 
+  function km(a, b) {
+    var rad = Math.PI / 180, dLat = (b[0] - a[0]) * rad, dLon = (b[1] - a[1]) * rad;
+    var h = Math.pow(Math.sin(dLat / 2), 2) +
+      Math.cos(a[0] * rad) * Math.cos(b[0] * rad) * Math.pow(Math.sin(dLon / 2), 2);
+    return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
+  }
+
+  function kmText(d) {
+    if (d < 0.1) { return "à moins de 100 m"; }
+    return "à " + (d >= 10 ? Math.round(d) : d.toFixed(1).replace(".", ",")) + "\u00a0km";
+  }
+
+  function communeFromUrl() {
+    var found = /[?&]commune=([0-9AB]{5})(?:&|$)/.exec(window.location.search);
+    return found ? found[1] : "";
+  }
+
+  function keepCommune(code) {
+    var links = document.querySelectorAll("a[data-keep-commune]");
+    for (var i = 0; i < links.length; i++) {
+      var href = links[i].getAttribute("href").replace(/\?commune=[0-9AB]{5}/, "");
+      var hash = href.indexOf("#");
+      var path = hash >= 0 ? href.slice(0, hash) : href, anchor = hash >= 0 ? href.slice(hash) : "";
+      links[i].setAttribute("href", path + (code ? "?commune=" + code : "") + anchor);
+    }
+  }
+
+  function setUpPathway() {
+    if (!document.querySelector("[data-pathway]")) { return; }
+    var code = communeFromUrl();
+    var choice = document.querySelector("[data-commune-choice]");
+    if (choice) {
+      var select = choice.querySelector("select");
+      if (code) { select.value = code; }
+      select.addEventListener("change", function () {
+        code = select.value;
+        var url = window.location.pathname + (code ? "?commune=" + code : "") + window.location.hash;
+        window.history.replaceState(null, "", url);
+        keepCommune(code);
+      });
+      choice.hidden = false;
+    }
+    keepCommune(code);
+    sortOutcome(code);
+  }
+
+  function sortOutcome(code) {
+    var holder = document.querySelector("[data-outcome-groups]");
+    if (!holder || !code) { return; }
+    var communes = readJson(holder, "data-communes") || [], chosen = null;
+    for (var i = 0; i < communes.length; i++) { if (communes[i].code === code) { chosen = communes[i]; } }
+    if (!chosen) { return; }
+    var groups = Array.prototype.slice.call(holder.querySelectorAll("[data-group]"));
+    groups.forEach(function (group) {
+      var best = group.getAttribute("data-commune") === code ? 0 : km(chosen.position, readJson(group, "data-position"));
+      var cards = group.querySelectorAll(".hf-card");
+      for (var c = 0; c < cards.length; c++) {
+        var position = readJson(cards[c], "data-position"), label = cards[c].querySelector("[data-distance]");
+        if (!position || !label) { continue; }
+        var d = km(chosen.position, position);
+        best = Math.min(best, d);
+        label.textContent = kmText(d) + " du centre de " + chosen.nom;
+        label.hidden = false;
+      }
+      group.setAttribute("data-km", String(best));
+      var note = group.querySelector("[data-group-note]");
+      if (note && group.getAttribute("data-commune") === code) { note.textContent = "(votre commune)"; }
+    });
+    groups.sort(function (a, b) { return Number(a.getAttribute("data-km")) - Number(b.getAttribute("data-km")); });
+    groups.forEach(function (group) { holder.appendChild(group); });
+    var message = document.querySelector("[data-nearest-note]");
+    if (message) {
+      message.textContent = "Les lieux sont classés du plus proche au plus loin de " + chosen.nom + ".";
+      message.hidden = false;
+    }
+    var shown = document.querySelectorAll("[data-commune-shown]");
+    for (var s = 0; s < shown.length; s++) { shown[s].textContent = "· Commune : " + chosen.nom; shown[s].hidden = false; }
+  }
+
+  function setUpPrint() {
+    var buttons = document.querySelectorAll("[data-print]");
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].addEventListener("click", function () { window.print(); });
+      buttons[i].hidden = false;
+    }
+  }
+
   function start() {
     var now = new Date();
     showOpenStatus(now);
     setUpFilters(now);
+    setUpPathway();
+    setUpPrint();
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();
