@@ -184,7 +184,12 @@ def hostile_site(project: Path) -> Path:
         + f"presentation_detail: {json.dumps('long ' * 999)}\n"
     )
     write(project / "data", "actors/lieu-test.yml", place)
-    pathway = VALID_PATHWAY.replace("conseil: Allez-y.", f"conseil: {json.dumps(HOSTILE_TEXT)}")
+    pathway = (
+        VALID_PATHWAY.replace("conseil: Allez-y.", f"conseil: {json.dumps(HOSTILE_TEXT)}")
+        .replace("question: Première question ?", f"question: {json.dumps(HOSTILE_NAME)}")
+        .replace("reponse: Oui", f"reponse: {json.dumps(HOSTILE_TEXT)}")
+        .replace("titre: Un parcours de test", f"titre: {json.dumps(HOSTILE_NAME)}")
+    )
     write(project / "data", "pathways/parcours-test.yml", pathway)
     result = build(project)
     assert result.returncode == 0, result.stderr
@@ -199,6 +204,19 @@ def test_hostile_records_are_shown_as_text(hostile_site):
     assert "&lt;/title&gt;&lt;script&gt;" in html
     assert "{{ 7*7 }}" in html and "49" not in text_of(article(place))
     assert "<strong>gras</strong>" not in html
+    # The pathway's pages: its title, a question, an answer in the links and in the diagram.
+    for page in (
+        "index.html",
+        "q1/index.html",
+        "r1/index.html",
+        "r1/fiche/index.html",
+        "arbre/index.html",
+    ):
+        assert parse(hostile_site / "parcours" / "parcours-test" / page).title.startswith(
+            (HOSTILE_NAME, "Fiche d'orientation", "Tout le parcours", "Résultat un")
+        ), page
+    tree = (hostile_site / "parcours" / "parcours-test" / "arbre" / "index.html").read_text()
+    assert "&lt;/title&gt;&lt;script&gt;alert(&#34;nom&#34;)&lt;/script&gt;" in tree
     for page in hostile_site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "<script>alert" not in text, page
