@@ -160,6 +160,7 @@ def sheet_view(index: SiteIndex, pathway: Record, outcome: dict[str, Any]) -> di
         "retour": pathway_src(pathway, outcome["id"]),
         "a_apporter": outcome.get("a_apporter") or [],
         "lieux": places,
+        "nombre": len(found),
         "recours": national_line(index),
     }
 

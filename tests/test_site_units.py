@@ -224,3 +224,5 @@ def test_big_territories_are_split_by_departement(monkeypatch, tmp_path):
     assert 'href="../../communes/essai-le-haut/">Essai-le-Haut (1 lieu)</a>' in departement
     assert 'class="hf-card"' not in departement  # the commune pages list the places
     assert "2 lieux proposent cela." in big["parcours/demarche/r1.md"].html
+    assert 'id="lieu-choisi"' in big["parcours/demarche/r1/fiche.md"].html
+    assert 'id="lieu-choisi"' not in small["parcours/demarche/r1/fiche.md"].html
