@@ -48,6 +48,7 @@ def fetch(package: dict) -> dict[str, str]:
             if member is None:
                 raise ValueError(f"{package['name']} : {inside} absent de l'archive")
             content = member.read()
+            (VENDOR / target).parent.mkdir(parents=True, exist_ok=True)
             (VENDOR / target).write_bytes(content)
             written[target] = hashlib.sha256(content).hexdigest()
     return written
