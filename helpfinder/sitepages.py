@@ -13,10 +13,10 @@ from typing import Any
 
 from markupsafe import escape
 
-from . import pathway_views, views
+from . import mapdata, mapview, pathway_views, views
 from .pipeline import Directory
 from .records import Record
-from .render import environment, render_page, table_of_contents
+from .render import environment, page_url, relative_url, render_page, table_of_contents
 from .siteindex import SiteIndex, build_index
 
 CONTRIBUTING_SRC = "contribuer.md"
@@ -37,10 +37,10 @@ class GeneratedPage:
 
 
 def generate_pages(
-    directory: Directory, today: dt.date, directory_urls: bool
+    directory: Directory, today: dt.date, directory_urls: bool, index: SiteIndex | None = None
 ) -> list[GeneratedPage]:
     """All generated pages, in a stable order."""
-    index = build_index(directory, today)
+    index = index or build_index(directory, today)
     env = environment()
     common = {"recours": views.national_line(index), "contribuer": CONTRIBUTING_SRC}
 
@@ -72,7 +72,23 @@ def generate_pages(
         pages.append(page("place.html.j2", views.place_src(place), title, PLACE_META, v=view))
     for pathway in index.directory.pathways:
         pages.extend(_pathway_pages(page, index, pathway))
+    root = relative_url("", page_url(mapview.MAP_SRC, directory_urls))
+    outlines = bool(index.directory.territory.outlines)
+    map_page = mapview.map_view(index, root, outlines, lambda src: page_url(src, directory_urls))
+    pages.append(page("map.html.j2", mapview.MAP_SRC, "Carte", v=map_page))
     return pages
+
+
+def generate_files(index: SiteIndex, directory_urls: bool) -> dict[str, str]:
+    """The data files the pages load (the map's GeoJSON), by path in the site."""
+
+    def url_of(src: str) -> str:
+        return page_url(src, directory_urls)
+
+    files = {mapdata.PLACES_FILE: mapdata.dumps(mapdata.places_geojson(index, url_of))}
+    if index.directory.territory.outlines:
+        files[mapdata.COMMUNES_FILE] = mapdata.dumps(mapdata.communes_geojson(index, url_of))
+    return files
 
 
 def _pathway_pages(

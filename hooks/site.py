@@ -19,7 +19,8 @@ from mkdocs.structure.toc import get_toc
 from helpfinder.clock import today
 from helpfinder.pipeline import load_directory
 from helpfinder.problems import plural
-from helpfinder.sitepages import GeneratedPage, generate_pages
+from helpfinder.siteindex import build_index
+from helpfinder.sitepages import GeneratedPage, generate_files, generate_pages
 
 log = logging.getLogger("mkdocs.hooks.site")
 
@@ -27,11 +28,12 @@ log = logging.getLogger("mkdocs.hooks.site")
 class _Build:
     """What one build knows. Replaced in on_config: `mkdocs serve` keeps this module loaded."""
 
-    def __init__(self, pages: list[GeneratedPage]) -> None:
+    def __init__(self, pages: list[GeneratedPage], files: dict[str, str]) -> None:
         self.pages = {page.src: page for page in pages}
+        self.files = files
 
 
-_build = _Build([])
+_build = _Build([], {})
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -49,7 +51,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site = directory.territory.info.get("site") or {}
     config.site_name = site.get("titre") or config.site_name
     config.site_description = site.get("description") or config.site_description
-    _build = _Build(generate_pages(directory, day, config.use_directory_urls))
+    index = build_index(directory, day)
+    pages = generate_pages(directory, day, config.use_directory_urls, index)
+    _build = _Build(pages, generate_files(index, config.use_directory_urls))
     return config
 
 
@@ -58,6 +62,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(src) is not None:
             raise Abort(f"content/{src} existe déjà : cette page est produite à partir de data/")
         files.append(File.generated(config, src, content=""))
+    for src, content in _build.files.items():
+        files.append(File.generated(config, src, content=content))
     return files
 
 

@@ -39,14 +39,14 @@ PAGE_TYPES: dict[str, str] = {
     "fiche": "parcours/demarche-en-ligne/aide-ponctuelle/fiche/index.html",
     "arbre": "parcours/demarche-en-ligne/arbre/index.html",
     "404": "404.html",
-    # Next: "carte": "carte/index.html",
+    "carte": "carte/index.html",
 }
 
 # The site is served from the test machine and must load nothing from anywhere else: no web
-# fonts, no CDN, no counter. The one allowance to come is the map's tile servers (the map
-# page is not built yet), for example "tile.openstreetmap.fr", "*.tile.openstreetmap.org",
-# "data.geopf.fr"; a leading "*." allows every subdomain. Keep it empty until then.
-ALLOWED_THIRD_PARTY_HOSTS: tuple[str, ...] = ()
+# fonts, no CDN, no counter. The one allowance is the map's tile server, the one configured
+# for the real data (helpfinder.mapview.DEFAULT_TILES: OpenStreetMap France); a leading "*."
+# allows every subdomain.
+ALLOWED_THIRD_PARTY_HOSTS: tuple[str, ...] = ("*.tile.openstreetmap.fr",)
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 HOSTLESS_SCHEMES = frozenset({"data", "blob", "about"})
 

@@ -1,0 +1,118 @@
+"""The map's data as GeoJSON: places, itinerant stops, and communes shaded by fragility.
+
+Written as files under `donnees/` that the map loads, never inlined in the page: the map
+page stays small whatever the size of the directory.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import display
+from .siteindex import SiteIndex
+from .views import SCORE_COLUMN, commune_src, place_src
+
+PLACES_FILE = "donnees/carte-lieux.geojson"
+COMMUNES_FILE = "donnees/carte-communes.geojson"
+COORDINATE_DIGITS = 5  # about 1 m: enough for a map, and smaller files
+
+
+def places_geojson(index: SiteIndex, url_of: Any) -> dict[str, Any]:
+    """Every place at its address, and every permanence at the centre of its commune.
+
+    `url_of(src)` gives the site-relative URL of a page (it depends on use_directory_urls).
+    """
+    features = []
+    for place in index.places:
+        data = place.data
+        position = _position(index, data)
+        base = {
+            "id": place.id,
+            "nom": data.get("nom", place.id),
+            "url": url_of(place_src(place)),
+            "services": data.get("services") or [],
+            "telephone": display.phone((data.get("telephone") or [""])[0]),
+        }
+        if position:
+            commune = index.commune(data.get("code_insee", ""))
+            features.append(
+                _point(
+                    position, {**base, "type": "lieu", "commune": commune.nom if commune else ""}
+                )
+            )
+        for stop in data.get("permanences") or []:
+            where = index.commune(stop["commune"])
+            if where:
+                properties = {
+                    **base,
+                    "type": "permanence",
+                    "commune": where.nom,
+                    "lieu": stop.get("lieu", ""),
+                    "frequence": stop.get("frequence", ""),
+                }
+                features.append(_point([where.latitude, where.longitude], properties))
+    return {"type": "FeatureCollection", "features": features}
+
+
+def communes_geojson(index: SiteIndex, url_of: Any) -> dict[str, Any]:
+    """Commune outlines with their fragility scores (every IRIS, and their plain mean)."""
+    features = []
+    for commune in index.communes:
+        outline = index.directory.territory.outlines.get(commune.code_insee)
+        if not outline:
+            continue
+        scores = [
+            {"iris": row.get("iris_nom", ""), "score": round(row[SCORE_COLUMN])}
+            for row in index.directory.territory.indicators.get(commune.code_insee, [])
+            if row.get(SCORE_COLUMN) is not None
+        ]
+        geometry = {"type": "MultiPolygon", "coordinates": _rounded(outline)}
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": geometry,
+                "properties": {
+                    "code": commune.code_insee,
+                    "nom": commune.nom,
+                    "url": url_of(commune_src(index, commune.code_insee)),
+                    "scores": scores,
+                    # Several IRIS (L'Arbresle has two): the plain mean shades the commune;
+                    # the popup gives each IRIS's own score.
+                    "score": round(sum(s["score"] for s in scores) / len(scores))
+                    if scores
+                    else None,
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def dumps(collection: dict[str, Any]) -> str:
+    """Compact, key-sorted JSON: the same data gives the same bytes."""
+    return json.dumps(collection, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _position(index: SiteIndex, data: dict[str, Any]) -> list[float] | None:
+    if data.get("latitude") is not None and data.get("longitude") is not None:
+        return [data["latitude"], data["longitude"]]
+    commune = index.commune(data.get("code_insee", ""))
+    return [commune.latitude, commune.longitude] if commune else None
+
+
+def _point(position: list[float], properties: dict[str, Any]) -> dict[str, Any]:
+    lat, lon = position
+    coordinates = [round(lon, COORDINATE_DIGITS), round(lat, COORDINATE_DIGITS)]
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": coordinates},
+        "properties": properties,
+    }
+
+
+def _rounded(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, COORDINATE_DIGITS)
+    if isinstance(value, list | tuple):
+        return [_rounded(v) for v in value]
+    return value

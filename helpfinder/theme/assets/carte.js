@@ -1,0 +1,143 @@
+/* The map: loads the GeoJSON files of donnees/, groups the markers, shades the communes by
+ * digital fragility, and keeps the map and the list under it in step with the service filter.
+ * Every text from the data is put in the page with textContent, never as HTML. */
+(function () {
+  "use strict";
+
+  var CLASSES = [];  // set by start(): the same classes as the legend of the page
+
+  function element(tag, text, attributes) {
+    var node = document.createElement(tag);
+    if (text) { node.textContent = text; }
+    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    return node;
+  }
+
+  function siteUrl(root, url) { return root + url; }
+
+  function placePopup(properties, root) {
+    var box = element("div", "", { "class": "hf-popup" });
+    var title = element("p", "", { "class": "hf-popup__title" });
+    title.appendChild(element("a", properties.nom, { href: siteUrl(root, properties.url) }));
+    box.appendChild(title);
+    var where = properties.type === "permanence"
+      ? "Permanence à " + properties.commune + (properties.lieu ? " : " + properties.lieu : "") +
+        (properties.frequence ? " (" + properties.frequence + ")" : "")
+      : properties.commune;
+    box.appendChild(element("p", where));
+    if (properties.telephone) {
+      var phone = element("p", "Tél. ");
+      phone.appendChild(element("a", properties.telephone, { href: "tel:" + properties.telephone.replace(/\s/g, "") }));
+      box.appendChild(phone);
+    }
+    var services = element("ul");
+    (properties.services || []).forEach(function (s) { services.appendChild(element("li", s)); });
+    box.appendChild(services);
+    return box;
+  }
+
+  function communePopup(properties, root) {
+    var box = element("div", "", { "class": "hf-popup" });
+    var title = element("p", "", { "class": "hf-popup__title" });
+    title.appendChild(element("a", properties.nom, { href: siteUrl(root, properties.url) }));
+    box.appendChild(title);
+    if (!properties.scores.length) { box.appendChild(element("p", "Pas d'indice de fragilité.")); }
+    properties.scores.forEach(function (s) {
+      box.appendChild(element("p", "Indice de fragilité" + (properties.scores.length > 1 ? " (quartier " + s.iris + ")" : "") + " : " + s.score));
+    });
+    return box;
+  }
+
+  function colorOf(score) {
+    if (score === null || score === undefined) { return "#cccccc"; }
+    for (var i = 0; i < CLASSES.length; i++) {
+      if (CLASSES[i].max === null || score < CLASSES[i].max) { return CLASSES[i].color; }
+    }
+    return "#cccccc";
+  }
+
+  function marker(feature, root) {
+    var p = feature.properties, c = feature.geometry.coordinates;
+    var kind = p.type === "permanence" ? "permanence" : "lieu";
+    var label = p.nom + (kind === "permanence" ? ", permanence à " + p.commune : ", " + p.commune);
+    var m = L.marker([c[1], c[0]], {
+      icon: L.divIcon({ className: "hf-marker hf-marker--" + kind, iconSize: [22, 22] }),
+      keyboard: true,
+      title: label
+    });
+    m.bindPopup(function () { return placePopup(p, root); });
+    m.on("add", function () {
+      var node = m.getElement();
+      if (node) { node.setAttribute("aria-label", label); }
+    });
+    m.services = p.services || [];
+    return m;
+  }
+
+  function load(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) { throw new Error(url + " : " + response.status); }
+      return response.json();
+    });
+  }
+
+  window.helpfinderMap = {
+    start: function (map, tiles, options) {
+      CLASSES = options.classes || [];
+      if (options.bounds) { map.fitBounds(options.bounds, { maxZoom: 13 }); }
+      var page = document.querySelector("[data-map-page]") || document;
+      var failure = page.querySelector("[data-map-tiles-error]");
+      tiles.once("tileerror", function () { if (failure) { failure.hidden = false; } });
+      var layers = L.control.layers(null, null, { collapsed: false }).addTo(map);
+      var cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
+      var markers = [];
+      var status = page.querySelector("[data-map-status]");
+      var select = page.querySelector("[data-map-filter]");
+
+      function apply() {
+        // Looked up now: start() runs from a script placed before the list in the page.
+        var list = page.querySelector("[data-map-list]");
+        var service = select ? select.value : "";
+        cluster.clearLayers();
+        var shown = markers.filter(function (m) { return !service || m.services.indexOf(service) >= 0; });
+        cluster.addLayers(shown);
+        if (list) {
+          list.querySelectorAll("li[data-services]").forEach(function (item) {
+            var services = JSON.parse(item.getAttribute("data-services"));
+            item.hidden = !!service && services.indexOf(service) < 0;
+          });
+        }
+        if (status) {
+          status.textContent = shown.length === 0 ? "Aucun lieu sur la carte."
+            : shown.length === 1 ? "1 lieu sur la carte." : shown.length + " lieux sur la carte.";
+        }
+      }
+
+      if (options.communes) {
+        load(options.communes).then(function (data) {
+          var shading = L.geoJSON(data, {
+            style: function (f) {
+              return { color: "#555", weight: 1, fillColor: colorOf(f.properties.score), fillOpacity: 0.45 };
+            },
+            onEachFeature: function (f, layer) { layer.bindPopup(function () { return communePopup(f.properties, options.root); }); }
+          }).addTo(map);
+          shading.bringToBack();
+          layers.addOverlay(shading, "Fragilité numérique des communes");
+          if (options.focus) {
+            shading.eachLayer(function (layer) {
+              if (layer.feature.properties.code === options.focus) { map.fitBounds(layer.getBounds()); }
+            });
+          }
+        }).catch(function () { if (failure) { failure.hidden = false; } });
+      }
+      load(options.places).then(function (data) {
+        markers = data.features.map(function (f) { return marker(f, options.root); });
+        cluster.addTo(map);
+        layers.addOverlay(cluster, "Lieux et permanences");
+        if (select) { select.addEventListener("change", apply); select.closest("[hidden]") && (select.closest("[hidden]").hidden = false); }
+        apply();
+        page.setAttribute("data-map-ready", "oui");
+      }).catch(function () { if (failure) { failure.hidden = false; } });
+    }
+  };
+})();

@@ -1,0 +1,99 @@
+"""The map: its data files, its page (small, no CDN, stable ids) and how it behaves."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from conftest import DATA, TODAY
+from helpfinder.mapview import map_script, tile_hosts, tile_settings
+from helpfinder.pipeline import load_directory
+
+CDN_WORDS = (
+    "cdn.",
+    "jsdelivr",
+    "unpkg",
+    "cdnjs",
+    "jquery",
+    "bootstrap",
+    "font-awesome",
+    "fontawesome",
+)
+
+
+def test_map_data_files_hold_every_place_and_permanence(site):
+    directory, _ = load_directory(DATA, TODAY)
+    places = json.loads((site / "donnees" / "carte-lieux.geojson").read_text(encoding="utf-8"))
+    stops = sum(len(p.data.get("permanences") or []) for p in directory.places)
+    assert len(places["features"]) == len(directory.places) + stops
+    first = places["features"][0]
+    assert first["geometry"]["type"] == "Point"
+    assert (site / first["properties"]["url"] / "index.html").is_file()
+    communes = json.loads((site / "donnees" / "carte-communes.geojson").read_text(encoding="utf-8"))
+    assert len(communes["features"]) == 17
+    arbresle = next(f for f in communes["features"] if f["properties"]["code"] == "69010")
+    # Two IRIS: both scores are kept, the commune is shaded by their plain mean.
+    assert [s["iris"] for s in arbresle["properties"]["scores"]] == ["Sud", "Nord"]
+    scores = [s["score"] for s in arbresle["properties"]["scores"]]
+    assert arbresle["properties"]["score"] == round(sum(scores) / 2)
+
+
+def test_map_page_is_small_loads_no_cdn_and_has_stable_ids(site):
+    html = (site / "carte" / "index.html").read_text(encoding="utf-8")
+    assert len(html.encode()) < 50_000
+    lowered = html.lower()
+    assert not [word for word in CDN_WORDS if word in lowered]
+    assert 'id="map_carte"' in html and "var map_carte = L.map(" in html
+    assert not re.search(r"[0-9a-f]{32}", html)  # folium's random ids are gone
+    assert '"places": "../donnees/carte-lieux.geojson"' in html
+
+
+def test_map_script_escapes_what_it_hands_over():
+    script = map_script("x", [45.0, 4.0], 10, tile_settings({}), {"nom": "</script><script>"})
+    assert "</script>" not in script
+    assert "var map_x = L.map(" in script
+
+
+def test_tile_provider_is_configurable():
+    settings = tile_settings(
+        {"carte": {"tuiles": "https://data.geopf.fr/wmts?x={x}&y={y}&z={z}", "attribution": "IGN"}}
+    )
+    assert tile_hosts(settings) == ["data.geopf.fr"]
+    assert settings["attribution"] == "IGN"
+    assert tile_hosts(tile_settings({})) == [f"{s}.tile.openstreetmap.fr" for s in "abc"]
+
+
+def test_map_filter_keeps_the_map_and_the_list_in_step(base_url, open_page, browser):
+    context = browser.new_context(locale="fr-FR")
+    try:
+        page = context.new_page()
+        page.route(
+            "**/*", lambda r: r.abort() if "openstreetmap" in r.request.url else r.continue_()
+        )
+        page.goto(base_url + "carte/")
+        page.wait_for_selector("[data-map-ready]")
+        assert page.locator("[data-map-tiles-error]").is_visible()  # tiles failed: it says so
+        status = page.locator("[data-map-status]")
+        assert status.inner_text() == "9 lieux sur la carte."
+        page.select_option("[data-map-filter]", "Insertion professionnelle via le numérique")
+        shown = page.eval_on_selector_all("[data-map-list] li:not([hidden])", "l => l.length")
+        assert status.inner_text() == f"{shown} lieux sur la carte." and 0 < shown < 9
+        # Markers are keyboard-reachable buttons with a name.
+        page.select_option("[data-map-filter]", "")
+        page.locator(".leaflet-control-zoom-in").click()
+        page.wait_for_timeout(400)
+        marker = page.locator(".hf-marker[tabindex='0']").first
+        assert marker.get_attribute("aria-label")
+        marker.focus()
+        page.keyboard.press("Enter")
+        popup = page.locator(".leaflet-popup-content .hf-popup__title a")
+        assert popup.inner_text() in marker.get_attribute("aria-label")
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_map_page_points_to_the_list(base_url, open_page):
+    page = open_page(base_url + "carte/", javascript=False)
+    assert "La carte a besoin de JavaScript" in page.locator("noscript p").inner_text()
+    assert page.locator("noscript p").is_visible()
+    assert page.locator("[data-map-list] a").count() == 9
