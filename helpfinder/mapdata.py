@@ -77,7 +77,7 @@ def communes_geojson(index: SiteIndex, url_of: Any) -> dict[str, Any]:
                     "nom": commune.nom,
                     "url": url_of(commune_src(index, commune.code_insee)),
                     "scores": scores,
-                    # Several IRIS (L'Arbresle has two): the plain mean shades the commune;
+                    # A commune cut into several IRIS: the plain mean shades the commune;
                     # the popup gives each IRIS's own score.
                     "score": round(sum(s["score"] for s in scores) / len(scores))
                     if scores

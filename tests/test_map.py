@@ -97,3 +97,20 @@ def test_without_javascript_the_map_page_points_to_the_list(base_url, open_page)
     assert "La carte a besoin de JavaScript" in page.locator("noscript p").inner_text()
     assert page.locator("noscript p").is_visible()
     assert page.locator("[data-map-list] a").count() == 9
+
+
+def test_tile_settings_are_checked_in_the_territory_file(data_dir):
+    path = data_dir / "territoire.yml"
+    text = path.read_text(encoding="utf-8")
+    ign = (
+        "carte:\n  tuiles: https://data.geopf.fr/wmts?z={z}&x={x}&y={y}\n"
+        "  attribution: IGN Géoplateforme\n  zoom_max: 19\n"
+    )
+    path.write_text(text + ign, encoding="utf-8")
+    directory, report = load_directory(data_dir, TODAY)
+    assert report.ok, [p.format() for p in report.errors]
+    settings = tile_settings(directory.territory.info)
+    assert (settings["zoom_max"], tile_hosts(settings)) == (19, ["data.geopf.fr"])
+    path.write_text(text + ign.replace("https://data", "javascript:data"), encoding="utf-8")
+    _, report = load_directory(data_dir, TODAY)
+    assert [(p.field, p.code) for p in report.errors] == [("carte.tuiles", "format")]
