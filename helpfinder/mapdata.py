@@ -23,42 +23,66 @@ def places_geojson(index: SiteIndex, url_of: Any) -> dict[str, Any]:
 
     `url_of(src)` gives the site-relative URL of a page (it depends on use_directory_urls).
     """
+    return _collection([f for place in index.places for f in _place_features(index, place, url_of)])
+
+
+def _place_features(index: SiteIndex, place: Any, url_of: Any) -> list[dict[str, Any]]:
+    data = place.data
+    base = {
+        "id": place.id,
+        "nom": data.get("nom", place.id),
+        "url": url_of(place_src(place)),
+        "services": data.get("services") or [],
+        "telephone": display.phone((data.get("telephone") or [""])[0]),
+    }
     features = []
-    for place in index.places:
-        data = place.data
-        position = _position(index, data)
-        base = {
-            "id": place.id,
-            "nom": data.get("nom", place.id),
-            "url": url_of(place_src(place)),
-            "services": data.get("services") or [],
-            "telephone": display.phone((data.get("telephone") or [""])[0]),
-        }
-        if position:
-            commune = index.commune(data.get("code_insee", ""))
-            features.append(
-                _point(
-                    position, {**base, "type": "lieu", "commune": commune.nom if commune else ""}
-                )
-            )
-        for stop in data.get("permanences") or []:
-            where = index.commune(stop["commune"])
-            if where:
-                properties = {
-                    **base,
-                    "type": "permanence",
-                    "commune": where.nom,
-                    "lieu": stop.get("lieu", ""),
-                    "frequence": stop.get("frequence", ""),
-                }
-                features.append(_point([where.latitude, where.longitude], properties))
+    position = _position(index, data)
+    if position:
+        commune = index.commune(data.get("code_insee", ""))
+        properties = {**base, "type": "lieu", "commune": commune.nom if commune else ""}
+        features.append(_point(position, properties))
+    for stop in data.get("permanences") or []:
+        where = index.commune(stop["commune"])
+        if where:
+            properties = {
+                **base,
+                "type": "permanence",
+                "commune": where.nom,
+                "lieu": stop.get("lieu", ""),
+                "frequence": stop.get("frequence", ""),
+            }
+            features.append(_point([where.latitude, where.longitude], properties))
+    return features
+
+
+def commune_geojson(index: SiteIndex, code: str, url_of: Any) -> dict[str, Any]:
+    """For a commune's small map: its places, the permanences held there, the nearest place
+    for each service (what its page lists), and its outline: a few features, inlined."""
+    commune = index.commune(code)
+    wanted = {p.id for p in index.places_by_commune.get(code, [])}
+    wanted |= {p.id for p, _ in index.permanences_by_commune.get(code, [])}
+    for service in index.services:
+        found = index.nearest(commune, service) if commune else None
+        if found:
+            wanted.add(found.point.place_id)
+    places = [
+        feature
+        for place_id in sorted(wanted)
+        for feature in _place_features(index, index.places_by_id[place_id], url_of)
+        if feature["properties"]["type"] == "lieu"
+        or feature["properties"]["commune"] == commune.nom
+    ]
+    return {"places": _collection(places), "communes": communes_geojson(index, url_of, only=code)}
+
+
+def _collection(features: list[dict[str, Any]]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def communes_geojson(index: SiteIndex, url_of: Any) -> dict[str, Any]:
+def communes_geojson(index: SiteIndex, url_of: Any, only: str | None = None) -> dict[str, Any]:
     """Commune outlines with their fragility scores (every IRIS, and their plain mean)."""
     features = []
-    for commune in index.communes:
+    for commune in index.communes if only is None else [index.commune(only)]:
         outline = index.directory.territory.outlines.get(commune.code_insee)
         if not outline:
             continue
@@ -91,6 +115,14 @@ def communes_geojson(index: SiteIndex, url_of: Any) -> dict[str, Any]:
 def dumps(collection: dict[str, Any]) -> str:
     """Compact, key-sorted JSON: the same data gives the same bytes."""
     return json.dumps(collection, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def as_script(path: str, content: str) -> str:
+    """`content` (JSON) handed to window.helpfinderData under the file's name."""
+    name = json.dumps(path.rsplit("/", 1)[-1])
+    safe = content.replace("<", "\\u003c")
+    start = "window.helpfinderData = window.helpfinderData || {};\n"
+    return f"{start}window.helpfinderData[{name}] = {safe};\n"
 
 
 def _position(index: SiteIndex, data: dict[str, Any]) -> list[float] | None:

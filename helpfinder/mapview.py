@@ -137,3 +137,29 @@ def map_view(index: Any, root: str, has_outlines: bool, page_url: Any) -> dict[s
         "fragilite": info if has_outlines and index.directory.territory.indicators else None,
         "attribution": settings["attribution"],
     }
+
+
+def commune_map_view(index: Any, code: str, root: str, page_url: Any) -> dict[str, Any]:
+    """A small map of one commune: what its page lists, inlined (a few features), so that
+    no commune page downloads the whole directory."""
+    from .mapdata import commune_geojson
+
+    commune = index.commune(code)
+    data = commune_geojson(index, code, page_url)
+    options = {
+        "root": root,
+        "places": data["places"],
+        "communes": data["communes"] if data["communes"]["features"] else None,
+        "classes": FRAGILITY_CLASSES,
+        "focus": code,
+        "bounds": [
+            [commune.latitude - 0.03, commune.longitude - 0.045],
+            [commune.latitude + 0.03, commune.longitude + 0.045],
+        ],
+    }
+    settings = tile_settings(index.territory)
+    return {
+        "script": map_script(
+            "commune", [commune.latitude, commune.longitude], 13, settings, options
+        )
+    }

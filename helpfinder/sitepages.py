@@ -65,6 +65,10 @@ def generate_pages(
     for commune in index.communes:
         view = views.commune_view(index, commune)
         src = views.commune_src(index, commune.code_insee)
+        root = relative_url("", page_url(src, directory_urls))
+        view["carte"] = mapview.commune_map_view(
+            index, commune.code_insee, root, lambda target: page_url(target, directory_urls)
+        )
         pages.append(page("commune.html.j2", src, commune.nom, v=view))
     for place in index.places:
         view = views.place_view(index, place, edit_url(index, place.file))
@@ -88,6 +92,9 @@ def generate_files(index: SiteIndex, directory_urls: bool) -> dict[str, str]:
     files = {mapdata.PLACES_FILE: mapdata.dumps(mapdata.places_geojson(index, url_of))}
     if index.directory.territory.outlines:
         files[mapdata.COMMUNES_FILE] = mapdata.dumps(mapdata.communes_geojson(index, url_of))
+    # The same data as scripts, for the offline copy (a browser refuses fetch() from disk).
+    for path, content in list(files.items()):
+        files[f"{path}.js"] = mapdata.as_script(path, content)
     return files
 
 

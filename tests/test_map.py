@@ -114,3 +114,13 @@ def test_tile_settings_are_checked_in_the_territory_file(data_dir):
     path.write_text(text + ign.replace("https://data", "javascript:data"), encoding="utf-8")
     _, report = load_directory(data_dir, TODAY)
     assert [(p.field, p.code) for p in report.errors] == [("carte.tuiles", "format")]
+
+
+def test_each_map_data_file_has_a_script_twin_for_the_offline_copy(site):
+    for name in ("carte-lieux.geojson", "carte-communes.geojson"):
+        data = json.loads((site / "donnees" / name).read_text(encoding="utf-8"))
+        script = (site / "donnees" / f"{name}.js").read_text(encoding="utf-8")
+        prefix = f"window.helpfinderData[{json.dumps(name)}] = "
+        twin = script.split(prefix, 1)[1].rstrip().removesuffix(";")
+        assert json.loads(twin) == data
+        assert "</script" not in script

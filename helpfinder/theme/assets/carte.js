@@ -74,10 +74,29 @@
     return m;
   }
 
-  function load(url) {
-    return fetch(url).then(function (response) {
-      if (!response.ok) { throw new Error(url + " : " + response.status); }
+  function load(source) {
+    // A file of donnees/ (the big map), or the data itself (a commune's small map).
+    if (typeof source !== "string") { return Promise.resolve(source); }
+    if (window.location.protocol === "file:") { return loadScript(source + ".js", source); }
+    return fetch(source).then(function (response) {
+      if (!response.ok) { throw new Error(source + " : " + response.status); }
       return response.json();
+    });
+  }
+
+  // Opened from the disk (the offline copy), a browser refuses fetch(): each GeoJSON file
+  // has a twin .js that hands the same data to window.helpfinderData.
+  function loadScript(url, key) {
+    return new Promise(function (resolve, reject) {
+      var tag = document.createElement("script");
+      tag.src = url;
+      tag.onload = function () {
+        var name = key.split("/").pop();
+        var data = (window.helpfinderData || {})[name];
+        if (data) { resolve(data); } else { reject(new Error(url)); }
+      };
+      tag.onerror = function () { reject(new Error(url)); };
+      document.head.appendChild(tag);
     });
   }
 
