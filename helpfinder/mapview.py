@@ -41,6 +41,12 @@ def map_script(
 ) -> str:
     """The JavaScript that creates map `map_<name>` in the element of that id and hands it,
     with its tile layer, to `helpfinderMap.start` with `options`."""
+    return folium_skeleton(name, center, zoom, settings) + start_call(name, options)
+
+
+def folium_skeleton(name: str, center: list[float], zoom: int, settings: dict[str, Any]) -> str:
+    """folium's script for the map and its tiles (the costly part: the same for every commune
+    page, whose map then fits its own `bounds`)."""
     attribution = str(escape(settings["attribution"]))
     if settings.get("attribution_lien"):
         link = escape(settings["attribution_lien"])
@@ -66,9 +72,13 @@ def map_script(
     found = _SCRIPT.search(figure_map.get_root().render())
     if found is None:
         raise RuntimeError("folium's page layout changed: no map script found")
+    return found.group(1).strip() + "\n"
+
+
+def start_call(name: str, options: dict[str, Any]) -> str:
+    """Hand map `map_<name>` and its tile layer (the names folium gives) to our script."""
     handed = json.dumps(options, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
-    start = f"helpfinderMap.start({figure_map.get_name()}, {tiles.get_name()}, {handed});"
-    return found.group(1).strip() + "\n" + start + "\n"
+    return f"helpfinderMap.start(map_{name}, tile_layer_{name}, {handed});\n"
 
 
 MAP_SRC = "carte.md"
@@ -139,9 +149,11 @@ def map_view(index: Any, root: str, has_outlines: bool, page_url: Any) -> dict[s
     }
 
 
-def commune_map_view(index: Any, code: str, root: str, page_url: Any) -> dict[str, Any]:
+def commune_map_view(
+    index: Any, code: str, root: str, page_url: Any, skeleton: str
+) -> dict[str, Any]:
     """A small map of one commune: what its page lists, inlined (a few features), so that
-    no commune page downloads the whole directory."""
+    no commune page downloads the whole directory. `skeleton` is folium's part, shared."""
     from .mapdata import commune_geojson
 
     commune = index.commune(code)
@@ -157,9 +169,15 @@ def commune_map_view(index: Any, code: str, root: str, page_url: Any) -> dict[st
             [commune.latitude + 0.03, commune.longitude + 0.045],
         ],
     }
-    settings = tile_settings(index.territory)
-    return {
-        "script": map_script(
-            "commune", [commune.latitude, commune.longitude], 13, settings, options
-        )
-    }
+    return {"script": skeleton + start_call("commune", options)}
+
+
+def commune_skeleton(index: Any) -> str:
+    """folium's script shared by every commune page's small map."""
+    return folium_skeleton("commune", territory_center(index), 13, tile_settings(index.territory))
+
+
+def territory_center(index: Any) -> list[float]:
+    lats = [c.latitude for c in index.communes] or [46.5]
+    lons = [c.longitude for c in index.communes] or [2.5]
+    return [(min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2]

@@ -62,12 +62,17 @@ def generate_pages(
     else:
         directory_view = views.directory_view(index)
         pages.append(page("directory.html.j2", DIRECTORY_SRC, "Tous les lieux", v=directory_view))
+    skeleton = mapview.commune_skeleton(index)
     for commune in index.communes:
         view = views.commune_view(index, commune)
         src = views.commune_src(index, commune.code_insee)
         root = relative_url("", page_url(src, directory_urls))
         view["carte"] = mapview.commune_map_view(
-            index, commune.code_insee, root, lambda target: page_url(target, directory_urls)
+            index,
+            commune.code_insee,
+            root,
+            lambda target: page_url(target, directory_urls),
+            skeleton,
         )
         pages.append(page("commune.html.j2", src, commune.nom, v=view))
     for place in index.places:

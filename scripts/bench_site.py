@@ -11,6 +11,7 @@ median and largest page, and checks the targets of issue 3.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import html
 import json
 import os
@@ -46,6 +47,7 @@ MAX_RATIO = 1.3
 MAX_SMALL_BUILD_S = 3.0  # for the real CCPA and the synthetic territory of the same size
 SMALL_SCALES = ("ccpa", "territoire")
 MAX_NATIONAL_MB = 4096.0
+MAX_MAP_PAGE_KB = 50.0  # the map page's own HTML, at every scale (its data is in files)
 # A page "grows with the number of pages" when the largest one is this much bigger than
 # the largest page of the smallest scale measured in the same run.
 MAX_PAGE_GROWTH = 1.5
@@ -423,7 +425,77 @@ def run_scale(
             "ours": ours,
             "plain": plain,
             "ratio": round(ours["seconds"] / plain["seconds"], 2),
+            "carte": map_figures(ours_root, name),
         }
+
+
+# --- The map ------------------------------------------------------------------------------
+
+
+def map_figures(root: Path, scale: str) -> dict[str, Any]:
+    """The map page's size, its data's size, the time to write both, and the time until the
+    map shows its markers in headless Chromium (tiles refused: only our own work counts)."""
+    site = root / "site"
+    page = site / "carte" / "index.html"
+    data = sorted((site / "donnees").glob("carte-*.geojson"))
+    progress(scale, "carte : génération et premier affichage")
+    return {
+        "page_kb": round(page.stat().st_size / 1024, 1),
+        "data_kb": round(sum(p.stat().st_size for p in data) / 1024, 1),
+        "generate_s": _map_generation_seconds(root / "data"),
+        "first_render_s": _first_render_seconds(site),
+    }
+
+
+def _map_generation_seconds(data_dir: Path) -> float:
+    """Time to compute the map's data files and page view, once the directory is loaded."""
+    sys.path.insert(0, str(ROOT))
+    from helpfinder.mapview import map_view
+    from helpfinder.pipeline import load_directory
+    from helpfinder.render import page_url
+    from helpfinder.siteindex import build_index
+    from helpfinder.sitepages import generate_files
+
+    directory, _ = load_directory(data_dir, dt.date(2026, 11, 29))
+    index = build_index(directory, dt.date(2026, 11, 29))
+    started = time.perf_counter()
+    generate_files(index, True)
+    map_view(index, "../", bool(directory.territory.outlines), lambda src: page_url(src, True))
+    return round(time.perf_counter() - started, 2)
+
+
+def _first_render_seconds(site: Path) -> float | None:
+    """From navigation to the markers on the map, in Debian's Chromium (None: no browser)."""
+    import functools
+    import http.server
+
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+            )
+            page = browser.new_page()
+            page.route(
+                "**/*", lambda r: r.abort() if "127.0.0.1" not in r.request.url else r.continue_()
+            )
+            started = time.perf_counter()
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/carte/")
+            page.wait_for_selector("[data-map-ready]", timeout=120_000)
+            seconds = time.perf_counter() - started
+            browser.close()
+        return round(seconds, 2)
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 # --- Report ------------------------------------------------------------------------------
@@ -442,6 +514,10 @@ COLUMNS = (
     "page max (Ko)",
     "page la plus grosse",
     "index de recherche (Mo)",
+    "carte : page (Ko)",
+    "carte : données (Ko)",
+    "carte : calcul (s)",
+    "carte : 1er affichage (s)",
 )
 
 
@@ -463,6 +539,10 @@ def table(results: list[dict[str, Any]]) -> str:
             f"{ours['max_page_kb']:.1f}",
             f"`{ours['largest_pages'][0]['page']}`" if ours["largest_pages"] else "",
             f"{ours['search_index_mb']:.1f}",
+            f"{r['carte']['page_kb']:.1f}",
+            f"{r['carte']['data_kb']:.0f}",
+            f"{r['carte']['generate_s']:.2f}",
+            "?" if r["carte"]["first_render_s"] is None else f"{r['carte']['first_render_s']:.2f}",
         )
         lines.append("| " + " | ".join(cells).replace(",", " ") + " |")
     return "\n".join(lines)
@@ -478,6 +558,8 @@ def check_targets(results: list[dict[str, Any]]) -> list[str]:
             missed.append(
                 f"{r['scale']} : {r['ours']['seconds']:.1f} s, pas moins de {MAX_SMALL_BUILD_S:g} s"
             )
+        if r["carte"]["page_kb"] >= MAX_MAP_PAGE_KB:
+            missed.append(f"{r['scale']} : page de la carte {r['carte']['page_kb']} Ko")
         if r["scale"] == "national" and r["ours"]["tree_mb"] >= MAX_NATIONAL_MB:
             missed.append(f"national : {r['ours']['tree_mb']:.0f} Mo >= {MAX_NATIONAL_MB:.0f} Mo")
     if len(results) > 1:
