@@ -50,13 +50,14 @@ def test_ci_entry_point_runs_make_test():
     assert "make test" in ci
 
 
-def test_every_site_setting_is_documented_in_the_readme():
+def test_every_site_and_map_setting_is_documented_in_the_readme():
     from helpfinder.schema import load_schemas
 
-    settings = load_schemas(ROOT / "data" / "schemas")["territoire"].fields["site"].fields
-    assert settings
-    for name in settings:
-        assert f"`site.{name}`" in README, name
+    fields = load_schemas(ROOT / "data" / "schemas")["territoire"].fields
+    for group in ("site", "carte"):
+        assert fields[group].fields
+        for name in fields[group].fields:
+            assert f"`{group}.{name}`" in README, f"{group}.{name}"
 
 
 def test_nothing_but_data_names_the_territory():
