@@ -54,6 +54,7 @@ MAX_PAGE_GROWTH = 1.5
 # Builds shorter than this are run REPEATS times and their median time kept.
 REPEAT_BELOW_S = 10.0
 REPEATS = 3
+SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 
 
@@ -313,9 +314,11 @@ def site_pages(site: Path) -> dict[str, int]:
 
 
 def article_text_bytes(page: Path) -> int:
-    """Size of the text of a page's article (tags removed, spaces collapsed)."""
+    """Size of the text of a page's article (scripts and tags removed, spaces collapsed): what
+    a reader reads, which the plain reference pages match."""
     found = ARTICLE.search(page.read_text(encoding="utf-8"))
-    text = html.unescape(re.sub(r"<[^>]+>", " ", found.group(1) if found else ""))
+    article = SCRIPT.sub(" ", found.group(1) if found else "")
+    text = html.unescape(re.sub(r"<[^>]+>", " ", article))
     return len(" ".join(text.split()).encode())
 
 
@@ -473,8 +476,12 @@ def _first_render_seconds(site: Path) -> float | None:
         from playwright.sync_api import sync_playwright
     except ImportError:
         return None
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
