@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 import folium
 from markupsafe import escape
+
+from .mapdata import COMMUNES_FILE, PLACES_FILE, commune_geojson
+from .siteindex import SiteIndex
+from .views import place_src
 
 DEFAULT_TILES = {
     "tuiles": "https://{s}.tile.openstreetmap.fr/osmfr/{z}/{x}/{y}.png",
@@ -93,14 +98,11 @@ FRAGILITY_CLASSES = [
 LIST_PLACES_MAX = 100  # above, the list under the map would make the page grow with the data
 
 
-def map_view(index: Any, root: str, has_outlines: bool, page_url: Any) -> dict[str, Any]:
+def map_view(index: SiteIndex, root: str, has_outlines: bool) -> dict[str, Any]:
     """The map page: folium's script, the legend, and the same places as a list.
 
-    `root` is the way from the map page to the site's root; `page_url(src)` the URL of a page.
+    `root` is the way from the map page to the site's root.
     """
-    from .mapdata import COMMUNES_FILE, PLACES_FILE  # the data files the script loads
-    from .views import place_src
-
     settings = tile_settings(index.territory)
     communes = index.communes
     lats = [c.latitude for c in communes] or [46.5]
@@ -112,7 +114,6 @@ def map_view(index: Any, root: str, has_outlines: bool, page_url: Any) -> dict[s
         "classes": FRAGILITY_CLASSES,
         "bounds": [[min(lats), min(lons)], [max(lats), max(lons)]],
     }
-    center = [(min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2]
     listing = []
     if len(index.places) <= LIST_PLACES_MAX:
         for commune in communes:
@@ -140,7 +141,7 @@ def map_view(index: Any, root: str, has_outlines: bool, page_url: Any) -> dict[s
                 listing.append({"code": code, "nom": commune.nom, "lieux": items})
     info = index.territory.get("indice_fragilite") or {}
     return {
-        "script": map_script("carte", center, 10, settings, options),
+        "script": map_script("carte", territory_center(index), 10, settings, options),
         "services": index.services,
         "liste": listing,
         "classes": FRAGILITY_CLASSES,
@@ -150,12 +151,10 @@ def map_view(index: Any, root: str, has_outlines: bool, page_url: Any) -> dict[s
 
 
 def commune_map_view(
-    index: Any, code: str, root: str, page_url: Any, skeleton: str
+    index: SiteIndex, code: str, root: str, page_url: Callable[[str], str], skeleton: str
 ) -> dict[str, Any]:
     """A small map of one commune: what its page lists, inlined (a few features), so that
     no commune page downloads the whole directory. `skeleton` is folium's part, shared."""
-    from .mapdata import commune_geojson
-
     commune = index.commune(code)
     data = commune_geojson(index, code, page_url)
     options = {
@@ -172,12 +171,12 @@ def commune_map_view(
     return {"script": skeleton + start_call("commune", options)}
 
 
-def commune_skeleton(index: Any) -> str:
+def commune_skeleton(index: SiteIndex) -> str:
     """folium's script shared by every commune page's small map."""
     return folium_skeleton("commune", territory_center(index), 13, tile_settings(index.territory))
 
 
-def territory_center(index: Any) -> list[float]:
+def territory_center(index: SiteIndex) -> list[float]:
     lats = [c.latitude for c in index.communes] or [46.5]
     lons = [c.longitude for c in index.communes] or [2.5]
     return [(min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2]

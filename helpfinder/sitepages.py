@@ -83,7 +83,7 @@ def generate_pages(
         pages.extend(_pathway_pages(page, index, pathway))
     root = relative_url("", page_url(mapview.MAP_SRC, directory_urls))
     outlines = bool(index.directory.territory.outlines)
-    map_page = mapview.map_view(index, root, outlines, lambda src: page_url(src, directory_urls))
+    map_page = mapview.map_view(index, root, outlines)
     pages.append(page("map.html.j2", mapview.MAP_SRC, "Carte", v=map_page))
     return pages
 

@@ -455,7 +455,6 @@ def _map_generation_seconds(data_dir: Path) -> float:
     sys.path.insert(0, str(ROOT))
     from helpfinder.mapview import map_view
     from helpfinder.pipeline import load_directory
-    from helpfinder.render import page_url
     from helpfinder.siteindex import build_index
     from helpfinder.sitepages import generate_files
 
@@ -463,7 +462,7 @@ def _map_generation_seconds(data_dir: Path) -> float:
     index = build_index(directory, dt.date(2026, 11, 29))
     started = time.perf_counter()
     generate_files(index, True)
-    map_view(index, "../", bool(directory.territory.outlines), lambda src: page_url(src, True))
+    map_view(index, "../", bool(directory.territory.outlines))
     return round(time.perf_counter() - started, 2)
 
 
