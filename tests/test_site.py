@@ -156,7 +156,7 @@ def test_directory_lists_every_place_by_commune_and_by_service(other_site):
     page = text_of(html)
     assert "Par commune" in page and "Par service" in page
     assert html.count('class="hf-card"') == 2  # each place once in the filterable list
-    assert '<form class="hf-filters" data-filters hidden' in html  # shown by the script only
+    assert '<form class="hf-filters" data-filters data-search-exclude hidden' in html  # script only
     by_service = page[page.index("Par service") :]
     assert (
         "Aide aux démarches administratives Atelier numérique d'Essai (Essai-le-Haut) Bus"
