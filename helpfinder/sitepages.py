@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from . import mapdata, mapview, pathway_views, views
+from . import export, mapdata, mapview, pathway_views, views
 from .pipeline import Directory
 from .records import Record
 from .render import environment, page_url, relative_url, render_page, table_of_contents
@@ -94,12 +94,19 @@ def generate_files(index: SiteIndex, directory_urls: bool) -> dict[str, str]:
     def url_of(src: str) -> str:
         return page_url(src, directory_urls)
 
-    files = {mapdata.PLACES_FILE: mapdata.dumps(mapdata.places_geojson(index, url_of))}
-    if index.directory.territory.outlines:
-        files[mapdata.COMMUNES_FILE] = mapdata.dumps(mapdata.communes_geojson(index, url_of))
+    # Both files always exist (the open-data page links them); without outlines the
+    # communes' file is an empty collection.
+    files = {
+        mapdata.PLACES_FILE: mapdata.dumps(mapdata.places_geojson(index, url_of)),
+        mapdata.COMMUNES_FILE: mapdata.dumps(mapdata.communes_geojson(index, url_of)),
+    }
     # The same data as scripts, for the offline copy (a browser refuses fetch() from disk).
     for path, content in list(files.items()):
         files[f"{path}.js"] = mapdata.as_script(path, content)
+    columns = export.standard_columns(index.directory.schemas["lieu"].path.parent)
+    table = export.standard_csv(index, columns)
+    files[export.STANDARD_FILE] = table
+    files[export.dated_file_name(index, index.today)] = table
     return files
 
 

@@ -33,7 +33,7 @@ from build_site import copy_site_sources
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 # 2026-11-29: the synthetic records (date_maj 2026-01-15) are then less than 12 months old.
-SOURCE_DATE_EPOCH = "1796083200"
+SOURCE_DATE_EPOCH = "1795910400"
 COMMUNE_SOURCE = "Commune synthétique de scripts/bench_site.py (pas une vraie commune)"
 PATHWAYS = ("demarche-en-ligne.yml", "apprendre-le-numerique.yml")
 # Metropolitan France, and its départements 01..95 without 20 (Corsica is 2A/2B).

@@ -40,6 +40,7 @@ PAGE_TYPES: dict[str, str] = {
     "arbre": "parcours/demarche-en-ligne/arbre/index.html",
     "404": "404.html",
     "carte": "carte/index.html",
+    "donnees": "donnees-ouvertes/index.html",
 }
 
 # The site is served from the test machine and must load nothing from anywhere else: no web

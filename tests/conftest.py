@@ -156,7 +156,7 @@ def line_of(text: str, needle: str, occurrence: int = 1) -> int:
     raise AssertionError(f"{needle!r} not in text")
 
 
-EPOCH_2026_11_29 = "1796083200"
+EPOCH_2026_11_29 = "1795910400"
 
 
 def make_project(root: Path) -> Path:

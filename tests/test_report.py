@@ -43,7 +43,7 @@ def test_report_is_deterministic(data_dir):
 
 
 def test_cli_exit_codes_and_summary(data_dir, capsys, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796083200")  # 2026-11-29
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795910400")  # 2026-11-29
     write(data_dir, "actors/lieu-test.yml", VALID_PLACE)
     assert validate_main(["--data", str(data_dir)]) == 0
     out = capsys.readouterr().out.splitlines()

@@ -1,0 +1,94 @@
+"""The national standard's CSV: columns in order, values joined, hours as opening_hours, and
+`frictionless validate` against the vendored schema passes."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from frictionless import Resource, Schema, validate
+
+from conftest import DATA, VALID_PLACE, build, write
+from helpfinder.export import standard_columns
+from helpfinder.openinghours import opening_hours
+
+STANDARD = DATA / "schemas" / "standard-mediation-numerique" / "schema.json"
+
+
+def frictionless_errors(folder: Path, name: str) -> list[str]:
+    schema = Schema.from_descriptor(json.loads(STANDARD.read_text(encoding="utf-8")))
+    report = validate(Resource(path=name, basepath=str(folder), schema=schema))
+    return [
+        f"{e.type} {getattr(e, 'row_number', '')} {getattr(e, 'field_name', '')}: {e.note}"
+        for t in report.tasks
+        for e in t.errors
+    ]
+
+
+@pytest.mark.parametrize(
+    ("hours", "expected"),
+    [
+        (
+            {"lundi": "08:30-12:30", "mardi": "08:30-12:30", "mercredi": "08:30-12:30"},
+            "Mo-We 08:30-12:30",
+        ),
+        ({"lundi": "09:00-12:00", "mardi": "09:00-12:00"}, "Mo,Tu 09:00-12:00"),
+        (
+            {"lundi": "08:30-12:30, 13:30-17:00", "mercredi": "fermé", "samedi": "09:00-12:00"},
+            "Mo 08:30-12:30,13:30-17:00; Sa 09:00-12:00",
+        ),
+        ({"dimanche": "10:00-12:00"}, "Su 10:00-12:00"),
+        ({}, ""),
+        (None, ""),
+    ],
+)
+def test_hours_become_opening_hours(hours, expected):
+    assert opening_hours(hours) == expected
+
+
+def test_real_places_export_passes_the_standard(site):
+    folder = site / "donnees"
+    assert frictionless_errors(folder, "lieux-de-mediation-numerique.csv") == []
+    with (folder / "lieux-de-mediation-numerique.csv").open(encoding="utf-8", newline="") as table:
+        rows = list(csv.DictReader(table))
+    assert list(rows[0]) == standard_columns(DATA / "schemas")
+    assert len(list(rows[0])) == 32
+    assert len(rows) == len(list((DATA / "actors").glob("*.yml")))
+    france = next(r for r in rows if r["id"] == "france-services-pays-de-l-arbresle")
+    assert france["horaires"] == "Mo,Tu 08:30-12:30; We 08:30-17:00; Th,Fr 08:30-12:30"
+    assert france["telephone"] == "+33437497091"
+    assert france["date_maj"] == "2024-08-01"
+    # The convention's dated name holds the same bytes.
+    (dated,) = folder.glob("2026-11-29_*_lieux-de-mediation-numerique_*.csv")
+    assert dated.read_bytes() == (folder / "lieux-de-mediation-numerique.csv").read_bytes()
+
+
+def test_every_kind_of_value_passes_the_standard(project):
+    """Several values per field, the standard's odd labels, two phones, no coordinates."""
+    place = (
+        VALID_PLACE.replace("latitude: 45.8356\nlongitude: 4.6093\n", "").replace(
+            '  - "+33400000000"', '  - "+33400000000"\n  - "+33400000001"'
+        )
+        + "typologie: [MJC, ASSO]\n"
+        + "formations_labels: [Étapes numériques(La Poste), Formé à « Mon Espace Santé »]\n"
+        + "modalites_accompagnement: [Dans un atelier collectif, À distance]\n"
+        + "modalites_acces: [Se présenter, Téléphoner]\n"
+        + "itinerance: [Itinérant]\n"
+        + "publics_specifiquement_adresses: [Familles et/ou enfants, Seniors]\n"
+        + "dispositif_programmes_nationaux: [France Services, Conseillers numériques]\n"
+    )
+    place = place.replace("modalites_accompagnement:\n  - Accompagnement individuel\n", "")
+    write(project / "data", "actors/lieu-test.yml", place)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    folder = project / "site" / "donnees"
+    assert frictionless_errors(folder, "lieux-de-mediation-numerique.csv") == []
+    with (folder / "lieux-de-mediation-numerique.csv").open(encoding="utf-8", newline="") as table:
+        (row,) = list(csv.DictReader(table))
+    assert row["typologie"] == "MJC|ASSO"
+    assert row["formations_labels"] == "Étapes numériques(La Poste)|Formé à « Mon Espace Santé »"
+    assert row["telephone"] == "+33400000000"  # the standard takes one number
+    assert (row["latitude"], row["longitude"]) == ("", "")
+    assert row["pivot"] == "00000000000000"
