@@ -100,3 +100,161 @@ def dated_file_name(index: SiteIndex, day: dt.date) -> str:
 
 def _number(value: float | None) -> str:
     return "" if value is None else repr(float(value))
+
+
+PLACES_GEOJSON = "donnees/lieux.geojson"
+PATHWAYS_JSON = "donnees/parcours.json"
+COMMUNES_CSV = "donnees/communes.csv"
+PACKAGE = "donnees/datapackage.json"
+STANDARD_SCHEMA_COPY = "donnees/schema-lieux-de-mediation-numerique.json"
+SCORE_COLUMN = "ifn_score_global_departement"
+LICENCE = {
+    "name": "etalab-2.0",
+    "path": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+    "title": "Licence Ouverte / Open Licence version 2.0",
+}
+
+
+def places_geojson(index: SiteIndex) -> dict[str, Any]:
+    """The places as points with their main fields (those without a position are left out)."""
+    features = []
+    for place in index.places:
+        row = standard_row(index, place)
+        if not row["latitude"] or not row["longitude"]:
+            continue
+        keep = ("id", "nom", "commune", "code_insee", "code_postal", "adresse", "telephone")
+        properties: dict[str, Any] = {name: row[name] for name in keep}
+        properties.update(
+            {
+                "horaires": row["horaires"],
+                "services": place.data.get("services") or [],
+                "frais_a_charge": place.data.get("frais_a_charge") or [],
+                "date_maj": row["date_maj"],
+                "source": row["source"],
+            }
+        )
+        coordinates = [float(row["longitude"]), float(row["latitude"])]
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": coordinates},
+                "properties": properties,
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def pathways_json(index: SiteIndex) -> list[dict[str, Any]]:
+    """The pathways as written in data/pathways/, dates as text."""
+    return [json.loads(json.dumps(p.data, default=str)) for p in index.directory.pathways]
+
+
+COMMUNE_COLUMNS = (
+    "code_insee",
+    "nom",
+    "codes_postaux",
+    "population",
+    "annee_population",
+    "latitude",
+    "longitude",
+    SCORE_COLUMN,
+    "ifn_iris",
+)
+
+
+def communes_csv(index: SiteIndex) -> str:
+    """The communes with the fragility index: the mean of their IRIS, and each IRIS."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COMMUNE_COLUMNS)
+    for commune in index.communes:
+        rows = index.directory.territory.indicators.get(commune.code_insee, [])
+        scores = [
+            (r.get("iris_nom", ""), r[SCORE_COLUMN])
+            for r in rows
+            if r.get(SCORE_COLUMN) is not None
+        ]
+        mean = f"{sum(s for _, s in scores) / len(scores):.1f}" if scores else ""
+        writer.writerow(
+            (
+                commune.code_insee,
+                commune.nom,
+                "|".join(commune.codes_postaux),
+                commune.population,
+                commune.annee_population,
+                commune.latitude,
+                commune.longitude,
+                mean,
+                "|".join(f"{name}:{score:.1f}" for name, score in scores),
+            )
+        )
+    return out.getvalue()
+
+
+def datapackage(index: SiteIndex) -> dict[str, Any]:
+    """A Frictionless Data Package describing every file of donnees/ (paths relative to it)."""
+    territory = index.territory
+    sources = [{"title": territory.get("source", "")}] if territory.get("source") else []
+    fragility = territory.get("indice_fragilite") or {}
+    return {
+        "name": f"aide-numerique-{slugify(territory.get('nom_court', '')) or 'territoire'}",
+        "title": (territory.get("site") or {}).get("titre", ""),
+        "licenses": [LICENCE],
+        "sources": sources,
+        "resources": [
+            {
+                "name": "lieux-de-mediation-numerique",
+                "path": STANDARD_FILE.removeprefix("donnees/"),
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": STANDARD_SCHEMA_COPY.removeprefix("donnees/"),
+                "description": (
+                    "Les lieux, au format du schéma national des lieux de médiation numérique "
+                    "v1.0.2."
+                ),
+                "licenses": [LICENCE],
+            },
+            {
+                "name": "communes",
+                "path": COMMUNES_CSV.removeprefix("donnees/"),
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "description": (
+                    "Les communes et l'indice de fragilité numérique (moyenne des IRIS, puis "
+                    "chaque IRIS)."
+                ),
+                "sources": [{"title": fragility.get("source", "")}]
+                if fragility.get("source")
+                else [],
+                "schema": {
+                    "fields": [
+                        {"name": "code_insee", "type": "string"},
+                        {"name": "nom", "type": "string"},
+                        {"name": "codes_postaux", "type": "string"},
+                        {"name": "population", "type": "integer"},
+                        {"name": "annee_population", "type": "integer"},
+                        {"name": "latitude", "type": "number"},
+                        {"name": "longitude", "type": "number"},
+                        {"name": SCORE_COLUMN, "type": "number"},
+                        {"name": "ifn_iris", "type": "string"},
+                    ]
+                },
+            },
+            {
+                "name": "lieux-geojson",
+                "path": PLACES_GEOJSON.removeprefix("donnees/"),
+                "format": "geojson",
+                "mediatype": "application/geo+json",
+                "description": "Les lieux en points, avec leurs champs principaux.",
+            },
+            {
+                "name": "parcours",
+                "path": PATHWAYS_JSON.removeprefix("donnees/"),
+                "format": "json",
+                "mediatype": "application/json",
+                "description": "Les parcours « Où trouver de l'aide ? » (arbres de décision).",
+            },
+        ],
+    }

@@ -7,6 +7,7 @@ hands them to MkDocs as generated files; nothing here writes a file or imports M
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -107,6 +108,14 @@ def generate_files(index: SiteIndex, directory_urls: bool) -> dict[str, str]:
     table = export.standard_csv(index, columns)
     files[export.STANDARD_FILE] = table
     files[export.dated_file_name(index, index.today)] = table
+    standard = index.directory.schemas["lieu"].path.parent / export.STANDARD_SCHEMA
+    files[export.STANDARD_SCHEMA_COPY] = standard.read_text(encoding="utf-8")
+    files[export.PLACES_GEOJSON] = mapdata.dumps(export.places_geojson(index))
+    files[export.PATHWAYS_JSON] = mapdata.dumps(export.pathways_json(index))
+    files[export.COMMUNES_CSV] = export.communes_csv(index)
+    files[export.PACKAGE] = (
+        json.dumps(export.datapackage(index), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    )
     return files
 
 

@@ -92,3 +92,25 @@ def test_every_kind_of_value_passes_the_standard(project):
     assert row["telephone"] == "+33400000000"  # the standard takes one number
     assert (row["latitude"], row["longitude"]) == ("", "")
     assert row["pivot"] == "00000000000000"
+
+
+def test_data_package_describes_every_file_and_validates(site, monkeypatch):
+    folder = site / "donnees"
+    monkeypatch.chdir(folder)  # frictionless reads only below the working directory
+    report = validate("datapackage.json")
+    assert report.valid, [e.note for t in report.tasks for e in t.errors]
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["licenses"][0]["name"] == "etalab-2.0"
+    for resource in package["resources"]:
+        assert (folder / resource["path"]).is_file(), resource["path"]
+    places = json.loads((folder / "lieux.geojson").read_text(encoding="utf-8"))
+    assert {f["properties"]["id"] for f in places["features"]} <= {
+        p.stem for p in (DATA / "actors").glob("*.yml")
+    }
+    pathways = json.loads((folder / "parcours.json").read_text(encoding="utf-8"))
+    assert sorted(p["id"] for p in pathways) == sorted(
+        p.stem for p in (DATA / "pathways").glob("*.yml")
+    )
+    with (folder / "communes.csv").open(encoding="utf-8", newline="") as table:
+        arbresle = next(r for r in csv.DictReader(table) if r["code_insee"] == "69010")
+    assert arbresle["ifn_iris"].count(":") == 2  # L'Arbresle's two IRIS, each with its score
