@@ -11,6 +11,7 @@ import http.server
 import itertools
 import os
 import posixpath
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -297,3 +298,8 @@ def _describe_node(node: dict[str, Any]) -> str:
                 f"{data.get('contrastRatio')}:1, expected {data.get('expectedContrastRatio')})"
             )
     return where
+
+
+def pdf_pages(pdf: bytes) -> int:
+    """How many pages a PDF made by Chromium has (one `/Type /Page` object per page)."""
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))

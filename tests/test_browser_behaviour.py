@@ -3,12 +3,11 @@ whether a place is open now, search for a place by name, commune or service."""
 
 from __future__ import annotations
 
-import re
 import zipfile
 from pathlib import Path
 
 import pytest
-from browser import is_allowed_request, url_path
+from browser import is_allowed_request, pdf_pages, url_path
 
 from conftest import DATA, TODAY
 from helpfinder.pipeline import load_directory
@@ -21,10 +20,6 @@ def real_places() -> list[dict]:
     directory, report = load_directory(DATA, TODAY)
     assert report.ok
     return [place.data for place in directory.places]
-
-
-def pdf_pages(pdf: bytes) -> int:
-    return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
 
 
 def test_every_place_and_commune_page_prints_on_one_a4_page(site: Path, base_url, open_page):

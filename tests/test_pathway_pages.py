@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from browser import pdf_pages
 from playwright.sync_api import expect
-from test_browser_behaviour import pdf_pages
 
 from conftest import DATA, ROOT, TODAY
 from helpfinder.pathway_views import mermaid_source, nodes
