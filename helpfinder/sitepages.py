@@ -90,7 +90,8 @@ def generate_pages(
 
 
 def generate_files(index: SiteIndex, directory_urls: bool) -> dict[str, str]:
-    """The data files the pages load (the map's GeoJSON), by path in the site."""
+    """The files of donnees/, by path in the site: the map's GeoJSON (each with a script twin)
+    and the open data (the national standard's CSV, GeoJSON, JSON, a Data Package)."""
 
     def url_of(src: str) -> str:
         return page_url(src, directory_urls)
