@@ -18,7 +18,7 @@ from typing import Any
 
 from .openinghours import opening_hours
 from .records import Record
-from .siteindex import SiteIndex, slugify
+from .siteindex import SCORE_COLUMN, SiteIndex, slugify
 
 STANDARD_SCHEMA = Path("standard-mediation-numerique") / "schema.json"
 STANDARD_FILE = "donnees/lieux-de-mediation-numerique.csv"
@@ -28,10 +28,9 @@ NO_PIVOT = "00000000000000"
 SEPARATOR = "|"
 
 
-def standard_columns(schemas_dir: Path) -> list[str]:
-    """The 32 column names, in the order of the vendored schema."""
-    descriptor = json.loads((schemas_dir / STANDARD_SCHEMA).read_text(encoding="utf-8"))
-    return [field["name"] for field in descriptor["fields"]]
+def standard_columns(schema_text: str) -> list[str]:
+    """The 32 column names, in the order of the standard's schema (its JSON text)."""
+    return [field["name"] for field in json.loads(schema_text)["fields"]]
 
 
 def standard_row(index: SiteIndex, place: Record) -> dict[str, str]:
@@ -107,7 +106,6 @@ PATHWAYS_JSON = "donnees/parcours.json"
 COMMUNES_CSV = "donnees/communes.csv"
 PACKAGE = "donnees/datapackage.json"
 STANDARD_SCHEMA_COPY = "donnees/schema-lieux-de-mediation-numerique.json"
-SCORE_COLUMN = "ifn_score_global_departement"
 LICENCE = {
     "name": "etalab-2.0",
     "path": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
@@ -168,12 +166,7 @@ def communes_csv(index: SiteIndex) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COMMUNE_COLUMNS)
     for commune in index.communes:
-        rows = index.directory.territory.indicators.get(commune.code_insee, [])
-        scores = [
-            (r.get("iris_nom", ""), r[SCORE_COLUMN])
-            for r in rows
-            if r.get(SCORE_COLUMN) is not None
-        ]
+        scores = index.iris_scores(commune.code_insee)
         mean = f"{sum(s for _, s in scores) / len(scores):.1f}" if scores else ""
         writer.writerow(
             (

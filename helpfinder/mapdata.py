@@ -11,7 +11,7 @@ from typing import Any
 
 from . import display
 from .siteindex import SiteIndex
-from .views import SCORE_COLUMN, commune_src, place_src
+from .views import commune_src, place_src
 
 PLACES_FILE = "donnees/carte-lieux.geojson"
 COMMUNES_FILE = "donnees/carte-communes.geojson"
@@ -36,7 +36,7 @@ def _place_features(index: SiteIndex, place: Any, url_of: Any) -> list[dict[str,
         "telephone": display.phone((data.get("telephone") or [""])[0]),
     }
     features = []
-    position = _position(index, data)
+    position = index.position(place)
     if position:
         commune = index.commune(data.get("code_insee", ""))
         properties = {**base, "type": "lieu", "commune": commune.nom if commune else ""}
@@ -87,9 +87,8 @@ def communes_geojson(index: SiteIndex, url_of: Any, only: str | None = None) -> 
         if not outline:
             continue
         scores = [
-            {"iris": row.get("iris_nom", ""), "score": round(row[SCORE_COLUMN])}
-            for row in index.directory.territory.indicators.get(commune.code_insee, [])
-            if row.get(SCORE_COLUMN) is not None
+            {"iris": name, "score": round(score)}
+            for name, score in index.iris_scores(commune.code_insee)
         ]
         geometry = {"type": "MultiPolygon", "coordinates": _rounded(outline)}
         features.append(
@@ -123,13 +122,6 @@ def as_script(path: str, content: str) -> str:
     safe = content.replace("<", "\\u003c")
     start = "window.helpfinderData = window.helpfinderData || {};\n"
     return f"{start}window.helpfinderData[{name}] = {safe};\n"
-
-
-def _position(index: SiteIndex, data: dict[str, Any]) -> list[float] | None:
-    if data.get("latitude") is not None and data.get("longitude") is not None:
-        return [data["latitude"], data["longitude"]]
-    commune = index.commune(data.get("code_insee", ""))
-    return [commune.latitude, commune.longitude] if commune else None
 
 
 def _point(position: list[float], properties: dict[str, Any]) -> dict[str, Any]:

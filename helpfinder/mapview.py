@@ -105,14 +105,12 @@ def map_view(index: SiteIndex, root: str, has_outlines: bool) -> dict[str, Any]:
     """
     settings = tile_settings(index.territory)
     communes = index.communes
-    lats = [c.latitude for c in communes] or [46.5]
-    lons = [c.longitude for c in communes] or [2.5]
     options = {
         "root": root,
         "places": root + PLACES_FILE,
         "communes": root + COMMUNES_FILE if has_outlines else None,
         "classes": FRAGILITY_CLASSES,
-        "bounds": [[min(lats), min(lons)], [max(lats), max(lons)]],
+        "bounds": index.bounds(),
     }
     listing = []
     if len(index.places) <= LIST_PLACES_MAX:
@@ -177,6 +175,5 @@ def commune_skeleton(index: SiteIndex) -> str:
 
 
 def territory_center(index: SiteIndex) -> list[float]:
-    lats = [c.latitude for c in index.communes] or [46.5]
-    lons = [c.longitude for c in index.communes] or [2.5]
-    return [(min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2]
+    (south, west), (north, east) = index.bounds()
+    return [(south + north) / 2, (west + east) / 2]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from .matching import places_for
 from .records import Record
 from .siteindex import SiteIndex
 from .views import (
@@ -92,9 +91,10 @@ def question_view(pathway: Record, question: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def outcome_view(index: SiteIndex, pathway: Record, outcome: dict[str, Any]) -> dict[str, Any]:
+def outcome_view(
+    index: SiteIndex, pathway: Record, outcome: dict[str, Any], found: list[Record]
+) -> dict[str, Any]:
     """The advice and the matching places, grouped by commune (readable without JS)."""
-    found = places_for(outcome, index.places)
     listed = len(found) <= OUTCOME_PLACES_MAX
     matching = {place.id for place in found}
     groups = []
@@ -138,9 +138,10 @@ def outcome_view(index: SiteIndex, pathway: Record, outcome: dict[str, Any]) -> 
     }
 
 
-def sheet_view(index: SiteIndex, pathway: Record, outcome: dict[str, Any]) -> dict[str, Any]:
+def sheet_view(
+    index: SiteIndex, pathway: Record, outcome: dict[str, Any], found: list[Record]
+) -> dict[str, Any]:
     """The orientation sheet: the places to choose from, the things to bring, blank fields."""
-    found = places_for(outcome, index.places)
     places = []
     for place in found if len(found) <= OUTCOME_PLACES_MAX else []:
         data = place.data

@@ -21,6 +21,7 @@ from .territory import Commune
 # The nine services of the national standard, in the standard's order (read from the schema
 # so that a new version of the standard needs no code change).
 SERVICES_FIELD = "services"
+SCORE_COLUMN = "ifn_score_global_departement"  # the fragility index, base 100 = the département
 
 
 def departement_of(code_insee: str) -> str:
@@ -59,6 +60,26 @@ class SiteIndex:
     def commune(self, code: str) -> Commune | None:
         return self.directory.territory.communes.get(code)
 
+    def position(self, place: Record) -> list[float] | None:
+        """[latitude, longitude] of the place, or of its commune's centre when the record
+        gives none (None when neither is known)."""
+        return place_position(place, self.directory.territory.communes)
+
+    def iris_scores(self, code: str) -> list[tuple[str, float]]:
+        """(IRIS name, fragility score) of each IRIS of a commune that has a score."""
+        rows = self.directory.territory.indicators.get(code, [])
+        return [
+            (r.get("iris_nom", ""), r[SCORE_COLUMN])
+            for r in rows
+            if r.get(SCORE_COLUMN) is not None
+        ]
+
+    def bounds(self) -> list[list[float]]:
+        """[[south, west], [north, east]] around the communes' centres (France without any)."""
+        lats = [c.latitude for c in self.communes] or [46.5]
+        lons = [c.longitude for c in self.communes] or [2.5]
+        return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
     def nearest(self, commune: Commune, service: str) -> Nearest | None:
         grid = self.grids.get(service)
         return grid.nearest(commune.latitude, commune.longitude) if grid else None
@@ -85,7 +106,8 @@ def build_index(directory: Directory, today: dt.date) -> SiteIndex:
     for place in places:
         code = place.data.get("code_insee", "")
         by_commune[code].append(place)
-        located = _own_point(place, directory.territory.communes.get(code))
+        position = place_position(place, directory.territory.communes)
+        located = Point(*position, place.id, code) if position else None
         stops = place.data.get("permanences") or []
         for stop in stops:
             permanences[stop["commune"]].append((place, stop))
@@ -107,15 +129,13 @@ def build_index(directory: Directory, today: dt.date) -> SiteIndex:
     return index
 
 
-def _own_point(place: Record, commune: Commune | None) -> Point | None:
+def place_position(place: Record, communes: dict[str, Commune]) -> list[float] | None:
     """The place's coordinates, or its commune's centre when the record gives none."""
-    code = place.data.get("code_insee", "")
     lat, lon = place.data.get("latitude"), place.data.get("longitude")
     if lat is not None and lon is not None:
-        return Point(lat, lon, place.id, code)
-    if commune is not None:
-        return Point(commune.latitude, commune.longitude, place.id, code)
-    return None
+        return [lat, lon]
+    commune = communes.get(place.data.get("code_insee", ""))
+    return [commune.latitude, commune.longitude] if commune else None
 
 
 def _service_values(directory: Directory) -> list[str]:

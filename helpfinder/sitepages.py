@@ -6,7 +6,6 @@ hands them to MkDocs as generated files; nothing here writes a file or imports M
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,10 +14,10 @@ from typing import Any
 from markupsafe import escape
 
 from . import export, mapdata, mapview, pathway_views, views
-from .pipeline import Directory
+from .matching import places_for
 from .records import Record
 from .render import environment, page_url, relative_url, render_page, table_of_contents
-from .siteindex import SiteIndex, build_index
+from .siteindex import SiteIndex
 
 CONTRIBUTING_SRC = "contribuer.md"
 DIRECTORY_SRC = "lieux/index.md"
@@ -37,11 +36,8 @@ class GeneratedPage:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
-def generate_pages(
-    directory: Directory, today: dt.date, directory_urls: bool, index: SiteIndex | None = None
-) -> list[GeneratedPage]:
+def generate_pages(index: SiteIndex, directory_urls: bool) -> list[GeneratedPage]:
     """All generated pages, in a stable order."""
-    index = index or build_index(directory, today)
     env = environment()
     common = {"recours": views.national_line(index), "contribuer": CONTRIBUTING_SRC}
 
@@ -105,12 +101,14 @@ def generate_files(index: SiteIndex, directory_urls: bool) -> dict[str, str]:
     # The same data as scripts, for the offline copy (a browser refuses fetch() from disk).
     for path, content in list(files.items()):
         files[f"{path}.js"] = mapdata.as_script(path, content)
-    columns = export.standard_columns(index.directory.schemas["lieu"].path.parent)
-    table = export.standard_csv(index, columns)
+    # The vendored standard's schema, read once: its column order, and a copy to publish.
+    schema_text = (index.directory.schemas["lieu"].path.parent / export.STANDARD_SCHEMA).read_text(
+        encoding="utf-8"
+    )
+    table = export.standard_csv(index, export.standard_columns(schema_text))
     files[export.STANDARD_FILE] = table
     files[export.dated_file_name(index, index.today)] = table
-    standard = index.directory.schemas["lieu"].path.parent / export.STANDARD_SCHEMA
-    files[export.STANDARD_SCHEMA_COPY] = standard.read_text(encoding="utf-8")
+    files[export.STANDARD_SCHEMA_COPY] = schema_text
     files[export.PLACES_GEOJSON] = mapdata.dumps(export.places_geojson(index))
     files[export.PATHWAYS_JSON] = mapdata.dumps(export.pathways_json(index))
     files[export.COMMUNES_CSV] = export.communes_csv(index)
@@ -132,9 +130,10 @@ def _pathway_pages(
             view = pathway_views.question_view(pathway, node)
             pages.append(page("pathway_question.html.j2", src, view["question"], v=view))
             continue
-        view = pathway_views.outcome_view(index, pathway, node)
+        found = places_for(node, index.places)  # computed once for the outcome and its sheet
+        view = pathway_views.outcome_view(index, pathway, node, found)
         pages.append(page("pathway_outcome.html.j2", src, view["resultat"], v=view))
-        sheet = pathway_views.sheet_view(index, pathway, node)
+        sheet = pathway_views.sheet_view(index, pathway, node, found)
         sheet_title = f"Fiche d'orientation : {sheet['resultat']}"
         pages.append(
             page(

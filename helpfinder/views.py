@@ -14,7 +14,6 @@ from .records import Record
 from .siteindex import SiteIndex
 from .territory import Commune
 
-SCORE_COLUMN = "ifn_score_global_departement"  # base 100 = the département's mean
 EQUIPMENT_LABELS = {
     "wifi": "Wi-Fi",
     "ordinateurs": "Ordinateurs",
@@ -112,18 +111,9 @@ def place_summary(index: SiteIndex, place: Record) -> dict[str, Any]:
             [c["du"].isoformat(), c["au"].isoformat()] for c in current_closures(index, data)
         ],
         "exemple": bool(data.get("exemple")),
-        "position": _position(index, place),
+        "position": index.position(place),
         "ancienne": is_stale(data["date_maj"], index.today) if data.get("date_maj") else True,
     }
-
-
-def _position(index: SiteIndex, place: Record) -> list[float] | None:
-    """[latitude, longitude] of the place, or of its commune's centre (for "nearest first")."""
-    lat, lon = place.data.get("latitude"), place.data.get("longitude")
-    if lat is not None and lon is not None:
-        return [lat, lon]
-    commune = index.commune(place.data.get("code_insee", ""))
-    return [commune.latitude, commune.longitude] if commune else None
 
 
 def current_closures(index: SiteIndex, data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -232,9 +222,7 @@ def commune_view(index: SiteIndex, commune: Commune) -> dict[str, Any]:
         "plus_proches": nearest,
         "fragilite": {
             "iris": [
-                {"nom": row.get("iris_nom", ""), "score": round(row[SCORE_COLUMN])}
-                for row in index.directory.territory.indicators.get(code, [])
-                if row.get(SCORE_COLUMN) is not None
+                {"nom": name, "score": round(score)} for name, score in index.iris_scores(code)
             ],
             "nom": info.get("nom", ""),
             "explication": info.get("explication", ""),

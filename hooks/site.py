@@ -52,7 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_name = site.get("titre") or config.site_name
     config.site_description = site.get("description") or config.site_description
     index = build_index(directory, day)
-    pages = generate_pages(directory, day, config.use_directory_urls, index)
+    pages = generate_pages(index, config.use_directory_urls)
     _build = _Build(pages, generate_files(index, config.use_directory_urls))
     return config
 

@@ -16,7 +16,7 @@ from helpfinder.geo import distance_km
 from helpfinder.nearest import Point, PointGrid
 from helpfinder.pipeline import load_directory
 from helpfinder.render import environment, page_url, relative_url, table_of_contents
-from helpfinder.siteindex import _commune_slugs, slugify
+from helpfinder.siteindex import _commune_slugs, build_index, slugify
 from helpfinder.sitepages import generate_pages
 from helpfinder.territory import Commune
 
@@ -209,13 +209,13 @@ def test_big_territories_are_split_by_departement(monkeypatch, tmp_path):
     shutil.copytree(DATA / "schemas", data / "schemas")
     directory, report = load_directory(data, TODAY)
     assert report.ok, [p.format() for p in report.errors]
-    small = {p.src: p for p in generate_pages(directory, TODAY, directory_urls=True)}
+    small = {p.src: p for p in generate_pages(build_index(directory, TODAY), directory_urls=True)}
     assert "departements/99.md" not in small
     assert 'href="communes/saint-test/"' in small["index.md"].html
 
     monkeypatch.setattr(views, "HOME_COMMUNES_MAX", 2)
     monkeypatch.setattr(pathway_views, "OUTCOME_PLACES_MAX", 1)
-    big = {p.src: p for p in generate_pages(directory, TODAY, directory_urls=True)}
+    big = {p.src: p for p in generate_pages(build_index(directory, TODAY), directory_urls=True)}
     assert 'href="departements/99/">Département 99</a>' in big["index.md"].html
     assert 'href="communes/saint-test/"' not in big["index.md"].html
     assert "Département 99 : 2 lieux" in big["lieux/index.md"].html
