@@ -17,6 +17,7 @@ from .views import (
     pathway_src,
     place_summary,
     split_by_departement,
+    stop_view,
 )
 
 # Above this many places an outcome sends people to the commune pages (nearest place per
@@ -106,12 +107,7 @@ def outcome_view(
             if p.id in matching
         ]
         visiting = [
-            {
-                "lieu": place_summary(index, place),
-                "ou": stop.get("lieu", ""),
-                "adresse": stop.get("adresse", ""),
-                "frequence": stop.get("frequence", ""),
-            }
+            {"lieu": place_summary(index, place), **stop_view(index, stop)}
             for place, stop in index.permanences_by_commune.get(code, [])
             if place.id in matching
         ]

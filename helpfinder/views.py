@@ -116,6 +116,17 @@ def place_summary(index: SiteIndex, place: Record) -> dict[str, Any]:
     }
 
 
+def stop_view(index: SiteIndex, stop: dict[str, Any]) -> dict[str, Any]:
+    """One permanence of an itinerant service: where (`ou`), in which commune, when."""
+    return {
+        "commune": commune_ref(index, stop["commune"]),
+        "ou": stop.get("lieu", ""),
+        "adresse": stop.get("adresse", ""),
+        "horaires": [day for day in display.week(stop.get("horaires")) if day[1] != "Fermé"],
+        "frequence": stop.get("frequence", ""),
+    }
+
+
 def current_closures(index: SiteIndex, data: dict[str, Any]) -> list[dict[str, Any]]:
     """Closures not yet over at build time, soonest first (past ones expire by themselves)."""
     closures = [c for c in data.get("fermetures") or [] if c.get("au") and c["au"] >= index.today]
@@ -134,17 +145,6 @@ def place_view(index: SiteIndex, place: Record, edit_url: str | None) -> dict[st
         }
         for c in current_closures(index, data)
     ]
-    stops = []
-    for stop in data.get("permanences") or []:
-        stops.append(
-            {
-                "commune": commune_ref(index, stop["commune"]),
-                "lieu": stop.get("lieu", ""),
-                "adresse": stop.get("adresse", ""),
-                "horaires": [d for d in display.week(stop.get("horaires")) if d[1] != "Fermé"],
-                "frequence": stop.get("frequence", ""),
-            }
-        )
     return {
         **place_summary(index, place),
         **contacts(data),
@@ -167,7 +167,7 @@ def place_view(index: SiteIndex, place: Record, edit_url: str | None) -> dict[st
         "semaine": display.week(data.get("horaires")) if data.get("horaires") else [],
         "horaires_precisions": data.get("horaires_precisions", ""),
         "fermetures_a_venir": closures,
-        "permanences": stops,
+        "permanences": [stop_view(index, stop) for stop in data.get("permanences") or []],
         "acces_libre": links.web(data.get("fiche_acces_libre")),
         "dispositifs": data.get("dispositif_programmes_nationaux") or [],
         "labels": [
@@ -210,13 +210,7 @@ def commune_view(index: SiteIndex, commune: Commune) -> dict[str, Any]:
         "annee_population": commune.annee_population,
         "lieux": [place_summary(index, p) for p in index.places_by_commune.get(code, [])],
         "permanences": [
-            {
-                "lieu": place_summary(index, place),
-                "ou": stop.get("lieu", ""),
-                "adresse": stop.get("adresse", ""),
-                "horaires": [d for d in display.week(stop.get("horaires")) if d[1] != "Fermé"],
-                "frequence": stop.get("frequence", ""),
-            }
+            {"lieu": place_summary(index, place), **stop_view(index, stop)}
             for place, stop in index.permanences_by_commune.get(code, [])
         ],
         "plus_proches": nearest,

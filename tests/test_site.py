@@ -136,6 +136,7 @@ def test_old_record_is_flagged(other_site):
     assert "Informations de plus d'un an (vérifiées le 15 janvier 2024)" in page
     assert "Plus d'un an : à revérifier" in page
     assert "Horaires non connus : téléphonez avant de venir." in page
+    assert "Permanences dans d'autres communes Saint-Test : Salle des fêtes Chaque jeudi" in page
 
 
 def test_search_index_finds_places_by_name_commune_and_service(other_site):
