@@ -8,7 +8,7 @@ NODE_READY := node_modules/.ready
 # Material prints a multi-line end-of-life notice on every build (see README, "Limites").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build validate test lint bench lock vendor clean
+.PHONY: serve build validate import test lint bench lock vendor clean
 
 $(READY): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ build: $(READY)  ## write the site into site/ (a failed build leaves site/ uncha
 
 validate: $(READY)  ## check every file of data/ and list each problem with its file and line
 	$(BIN)/python scripts/validate.py
+
+import: $(READY)  ## add the territory's places of a national-standard CSV: make import SOURCE=file.csv
+	@test -n "$(SOURCE)" || { echo "Indiquez le fichier : make import SOURCE=chemin/du/fichier.csv" >&2; exit 2; }
+	$(BIN)/python scripts/import_places.py "$(SOURCE)" $(if $(ESSAI),--essai)
 
 lint: $(READY)
 	$(BIN)/ruff check .

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .clock import today
+from .importer import ImportRefused, format_result, import_places
 from .pipeline import load_directory
 from .problems import Report
 
@@ -52,3 +53,26 @@ def validate_main(argv: list[str] | None = None) -> int:
             f"{len(directory.territory.communes)} communes : données valides"
         )
     return 0 if report.ok else 1
+
+
+def import_main(argv: list[str] | None = None) -> int:
+    """`make import SOURCE=…`: 0 when every row of the territory went in or was skipped for
+    a reason, 1 when some rows have errors, 2 when nothing could be imported."""
+    parser = argparse.ArgumentParser(
+        prog="import",
+        description="Ajoute à data/actors/ les lieux du territoire d'un fichier CSV au "
+        "standard national des lieux de médiation numérique.",
+    )
+    parser.add_argument("source", type=Path, help="le fichier CSV à importer")
+    parser.add_argument("--data", type=Path, default=Path("data"), help="dossier des données")
+    parser.add_argument(
+        "--essai", action="store_true", help="montrer ce qui serait fait, sans rien écrire"
+    )
+    args = parser.parse_args(argv)
+    try:
+        result = import_places(args.source, args.data, today(), dry_run=args.essai)
+    except ImportRefused as exc:
+        print(f"{exc}\nRien n'a été importé.", file=sys.stderr)
+        return 2
+    print(format_result(result, args.essai))
+    return 0 if result.ok else 1

@@ -49,6 +49,7 @@ CODES: dict[str, str] = {
     "horaires-format": "les horaires doivent être écrits HH:MM-HH:MM",
     "horaires-ordre": "une plage finit avant de commencer, ou les plages sont dans le désordre",
     "horaires-chevauchement": "deux plages horaires du même jour se chevauchent",
+    "horaires-osm": "avertissement : à l'import, des horaires OSM n'ont pas pu être mis en table",
     # the place and its territory
     "id-fichier": "l'identifiant n'est pas le nom du fichier",
     "id-duplique": "deux fiches (ou deux nœuds d'un parcours) ont le même identifiant",

@@ -1,0 +1,143 @@
+"""One row of the national standard's CSV as one of our place records: the inverse of
+`export.standard_row`. Values are split and retyped, never corrected or completed: what is
+wrong stays wrong here, so the validator names it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .export import NO_PIVOT, SEPARATOR
+from .openinghours import read_opening_hours
+from .suggest import fold
+from .territory import Commune, Territory
+
+LIST_FIELDS = (
+    "typologie",
+    "telephone",
+    "courriels",
+    "site_web",
+    "itinerance",
+    "services",
+    "publics_specifiquement_adresses",
+    "prise_en_charge_specifique",
+    "frais_a_charge",
+    "dispositif_programmes_nationaux",
+    "formations_labels",
+    "modalites_acces",
+    "modalites_accompagnement",
+)
+TEXT_FIELDS = (
+    "nom",
+    "commune",
+    "code_postal",
+    "code_insee",
+    "adresse",
+    "complement_adresse",
+    "presentation_resume",
+    "presentation_detail",
+    "structure_parente",
+    "autres_formations_labels",
+    "fiche_acces_libre",
+    "prise_rdv",
+)
+# The standard is the one of "lieux de médiation numérique": a place's job is digital help
+# until a person says it is a first-contact place (`aidant`).
+DEFAULT_PROFILE = "mediation"
+_FRENCH_NUMBER = re.compile(r"0(\d{9})")
+
+
+@dataclass(frozen=True)
+class ImportedPlace:
+    """A record made from a row, before it has an id; `hours_unread` says why the hours
+    were kept as written."""
+
+    data: dict[str, Any]
+    hours_unread: str = ""
+
+
+def place_from_row(values: dict[str, str], territory: Territory, file_name: str) -> ImportedPlace:
+    """The record a row describes. `file_name` stands in for the source when it has none."""
+    data: dict[str, Any] = {}
+    pivot = values.get("pivot", "")
+    if pivot and pivot != NO_PIVOT:
+        data["pivot"] = pivot
+    for name in TEXT_FIELDS:
+        if values.get(name):
+            data[name] = values[name]
+    if not data.get("code_insee"):
+        commune = commune_of(values, territory)
+        if commune is not None:
+            data["code_insee"] = commune.code_insee
+    for name in ("latitude", "longitude"):
+        if values.get(name):
+            data[name] = _number(values[name])
+    for name in LIST_FIELDS:
+        items = [item.strip() for item in values.get(name, "").split(SEPARATOR)]
+        if any(items):
+            data[name] = [item for item in items if item]
+    if data.get("telephone"):
+        data["telephone"] = [_international(number) for number in data["telephone"]]
+    hours = read_opening_hours(values.get("horaires", ""))
+    if hours.horaires:
+        data["horaires"] = hours.horaires
+    if hours.precisions or hours.unread:
+        data["horaires_precisions"] = hours.precisions or hours.unread
+    data["source"] = values.get("source") or f"Fichier {file_name}"
+    data["date_maj"] = _date(values.get("date_maj", ""))
+    data["provenance"] = [_provenance(values.get("id", ""), data["source"], data["date_maj"])]
+    data["profil"] = DEFAULT_PROFILE
+    if hours.unread:
+        data["a_verifier"] = True
+        data["notes_verification"] = (
+            f"Horaires du fichier importé non convertis ({hours.why}) : ils sont recopiés "
+            "dans « horaires_precisions » ; reportez-les jour par jour dans « horaires »."
+        )
+    return ImportedPlace(data, hours.why if hours.unread else "")
+
+
+def commune_of(values: dict[str, str], territory: Territory) -> Commune | None:
+    """The territory's commune of a row: by INSEE code, else by postal code and name."""
+    code = values.get("code_insee", "")
+    if code:
+        return territory.communes.get(code)
+    name = fold(values.get("commune", ""))
+    for commune in territory.communes_with_postal_code(values.get("code_postal", "")):
+        if fold(commune.nom) == name:
+            return commune
+    return None
+
+
+def _provenance(row_id: str, source: str, day: dt.date | str) -> dict[str, Any]:
+    """Where the record comes from, with the row's id there, for whoever checks it later."""
+    entry: dict[str, Any] = {"source": source}
+    if isinstance(day, dt.date):
+        entry["date"] = day
+    if row_id:
+        entry["identifiant"] = f"id={row_id}"
+    return entry
+
+
+def _international(number: str) -> str:
+    """`04 74 01 02 03` -> `+33474010203`; any other writing is left for the validator."""
+    compact = re.sub(r"[\s.\-]", "", number)
+    match = _FRENCH_NUMBER.fullmatch(compact)
+    return f"+33{match[1]}" if match else compact
+
+
+def _number(text: str) -> float | str:
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+def _date(text: str) -> dt.date | str:
+    """`2024-08-01` or `2024-08-01T10:00:00Z` -> the day; anything else stays text."""
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return text

@@ -1,0 +1,117 @@
+"""Is this imported place one we already have? Name, address and distance, in words.
+
+Two services often share a building (a France services in a town hall), so one address or
+one point is not enough to call two records the same place: it takes the same id, the same
+SIRET, or a similar name in the same commune (or within a kilometre). A shared address or
+a point within 100 m with another name is only worth a look.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from .export import NO_PIVOT
+from .geo import distance_km
+from .suggest import fold
+
+SAME_NAME_WITHIN_KM = 1.0
+NEIGHBOUR_WITHIN_KM = 0.1
+NAME_SIMILARITY = 0.85
+# Words that make two names look alike without saying anything about the place.
+_FILLER = frozenset(
+    ["a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "pour", "sur"]
+)
+
+
+@dataclass(frozen=True)
+class Match:
+    """`key` is the matched record's key (its file); `reason` says why, in French."""
+
+    key: str
+    reason: str
+    same: bool  # False: only a neighbour worth a look, not the same place
+
+
+class PlaceMatcher:
+    """The known records, indexed so that each lookup compares a handful of them."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[str, str] = {}
+        self._by_pivot: dict[str, str] = {}
+        self._by_commune: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+
+    def add(self, key: str, record_id: str, data: dict[str, Any]) -> None:
+        self._by_id.setdefault(record_id, key)
+        pivot = data.get("pivot")
+        if pivot and pivot != NO_PIVOT:
+            self._by_pivot.setdefault(pivot, key)
+        self._by_commune[data.get("code_insee", "")].append((key, data))
+
+    def find(self, record_id: str, data: dict[str, Any]) -> Match | None:
+        """The record `data` duplicates, or failing that the first neighbour, or None."""
+        if record_id in self._by_id:
+            return Match(self._by_id[record_id], "même identifiant", True)
+        pivot = data.get("pivot")
+        if pivot in self._by_pivot:
+            return Match(self._by_pivot[pivot], f"même SIRET/RNA ({pivot})", True)
+        neighbour = None
+        for key, known in self._by_commune.get(data.get("code_insee", ""), ()):
+            reason, same = _compare(data, known)
+            if same:
+                return Match(key, reason, True)
+            if reason and neighbour is None:
+                neighbour = Match(key, reason, False)
+        return neighbour
+
+
+def _compare(new: dict[str, Any], known: dict[str, Any]) -> tuple[str, bool]:
+    """Why two records of one commune look alike (empty if they do not), and whether that
+    makes them the same place."""
+    km = _distance(new, known)
+    address, known_address = _folded(new.get("adresse")), _folded(known.get("adresse"))
+    same_address = bool(address) and address == known_address
+    # The commune's name is in many names ("MJC L'Arbresle") and tells two places apart
+    # no better than the commune itself.
+    commune = _words(new.get("commune") or "") | _words(known.get("commune") or "")
+    if similar_names(new.get("nom", ""), known.get("nom", ""), ignore=commune):
+        if km is not None and km <= SAME_NAME_WITHIN_KM:
+            return f"nom semblable, à {km * 1000:.0f} m", True
+        if km is None and (same_address or not address or not known_address):
+            return "nom semblable, même adresse" if same_address else "nom semblable", True
+        return "nom semblable, autre adresse", False
+    if same_address:
+        return "même adresse, autre nom", False
+    if km is not None and km <= NEIGHBOUR_WITHIN_KM:
+        return f"à {km * 1000:.0f} m, autre nom", False
+    return "", False
+
+
+def similar_names(first: str, second: str, ignore: frozenset[str] = frozenset()) -> bool:
+    """`Espace Charlet (MJC)` ~ `MJC Espace Charlet`; `Mairie` !~ `Médiathèque`; words in
+    `ignore` do not count."""
+    a, b = _words(first) - ignore, _words(second) - ignore
+    if not a or not b:
+        return False
+    if a == b or (min(len(a), len(b)) >= 2 and (a <= b or b <= a)):
+        return True
+    ratio = difflib.SequenceMatcher(None, " ".join(sorted(a)), " ".join(sorted(b))).ratio()
+    return ratio >= NAME_SIMILARITY
+
+
+def _words(name: str) -> frozenset[str]:
+    words = "".join(c if c.isalnum() else " " for c in fold(name)).split()
+    return frozenset(w for w in words if w not in _FILLER)
+
+
+def _folded(text: Any) -> str:
+    return " ".join(sorted(_words(text))) if isinstance(text, str) else ""
+
+
+def _distance(a: dict[str, Any], b: dict[str, Any]) -> float | None:
+    values = [a.get("latitude"), a.get("longitude"), b.get("latitude"), b.get("longitude")]
+    if not all(isinstance(v, int | float) for v in values):
+        return None
+    return distance_km(*values)
