@@ -74,5 +74,12 @@ def import_main(argv: list[str] | None = None) -> int:
     except ImportRefused as exc:
         print(f"{exc}\nRien n'a été importé.", file=sys.stderr)
         return 2
+    except OSError as exc:
+        print(
+            f"écriture impossible dans {args.data}/ ({exc.strerror or exc}) : l'import s'est "
+            "arrêté. Les fiches déjà écrites sont entières, aucune n'est à moitié écrite.",
+            file=sys.stderr,
+        )
+        return 2
     print(format_result(result, args.essai))
     return 0 if result.ok else 1

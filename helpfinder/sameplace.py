@@ -1,9 +1,10 @@
 """Is this imported place one we already have? Name, address and distance, in words.
 
-Two services often share a building (a France services in a town hall), so one address or
-one point is not enough to call two records the same place: it takes the same id, the same
-SIRET, or a similar name in the same commune (or within a kilometre). A shared address or
-a point within 100 m with another name is only worth a look.
+Two services often share a building (a France services in a town hall) and one structure
+(one SIRET) often runs several places, so none of these makes two records the same place.
+It takes a similar name in the same commune (both with the same id, or within a kilometre,
+or without coordinates at the same address or with one address missing). A shared address,
+a point within 100 m or a shared SIRET with another name is only worth a look.
 """
 
 from __future__ import annotations
@@ -41,10 +42,12 @@ class PlaceMatcher:
     def __init__(self) -> None:
         self._by_id: dict[str, str] = {}
         self._by_pivot: dict[str, str] = {}
+        self._names: dict[str, str] = {}
         self._by_commune: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
 
     def add(self, key: str, record_id: str, data: dict[str, Any]) -> None:
         self._by_id.setdefault(record_id, key)
+        self._names[key] = data.get("nom", "")
         pivot = data.get("pivot")
         if pivot and pivot != NO_PIVOT:
             self._by_pivot.setdefault(pivot, key)
@@ -53,10 +56,10 @@ class PlaceMatcher:
     def find(self, record_id: str, data: dict[str, Any]) -> Match | None:
         """The record `data` duplicates, or failing that the first neighbour, or None."""
         if record_id in self._by_id:
-            return Match(self._by_id[record_id], "même identifiant", True)
-        pivot = data.get("pivot")
-        if pivot in self._by_pivot:
-            return Match(self._by_pivot[pivot], f"même SIRET/RNA ({pivot})", True)
+            key = self._by_id[record_id]
+            # One id for two different names is a clash of producers' ids, not one place.
+            if similar_names(data.get("nom", ""), self._names[key]):
+                return Match(key, "même identifiant", True)
         neighbour = None
         for key, known in self._by_commune.get(data.get("code_insee", ""), ()):
             reason, same = _compare(data, known)
@@ -64,6 +67,10 @@ class PlaceMatcher:
                 return Match(key, reason, True)
             if reason and neighbour is None:
                 neighbour = Match(key, reason, False)
+        # A SIRET is the structure's: a town runs its library and its France services.
+        pivot = data.get("pivot")
+        if neighbour is None and pivot in self._by_pivot:
+            neighbour = Match(self._by_pivot[pivot], f"même SIRET/RNA ({pivot})", False)
         return neighbour
 
 
@@ -90,10 +97,10 @@ def _compare(new: dict[str, Any], known: dict[str, Any]) -> tuple[str, bool]:
 
 
 def similar_names(first: str, second: str, ignore: frozenset[str] = frozenset()) -> bool:
-    """`Espace Charlet (MJC)` ~ `MJC Espace Charlet`; `Mairie` !~ `Médiathèque`; words in
-    `ignore` do not count."""
+    """`Espace Charlet (MJC)` ~ `MJC Espace Charlet`; `Mairie` !~ `Médiathèque`;
+    `Salle 1` !~ `Salle 2`; words in `ignore` do not count."""
     a, b = _words(first) - ignore, _words(second) - ignore
-    if not a or not b:
+    if not a or not b or {w for w in a if w.isdigit()} != {w for w in b if w.isdigit()}:
         return False
     if a == b or (min(len(a), len(b)) >= 2 and (a <= b or b <= a)):
         return True

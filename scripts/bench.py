@@ -1,7 +1,11 @@
-"""`make bench`: time the site build at four scales, and loading many synthetic places.
+"""`make bench`: time the site build at four scales, importing a national file, and
+loading many synthetic places.
 
 By default it builds synthetic territories (territoire, département, région, national)
-with the real site sources and with plain MkDocs + Material: see `scripts/bench_site.py`.
+with the real site sources and with plain MkDocs + Material (see `scripts/bench_site.py`),
+then imports a 20,000-row national-standard file (see `scripts/bench_import.py`).
+
+With `--import-only`: only the import.
 
 With `--places-only`: copies the territory and schemas of `data/` into a temporary folder,
 writes N synthetic place files (about 15 filled fields, `exemple: true`), then runs the real
@@ -147,13 +151,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--places-only", action="store_true", help="seulement lecture + validation des fiches"
     )
+    parser.add_argument(
+        "--import-only", action="store_true", help="seulement l'import d'un fichier national"
+    )
     parser.add_argument("--places", type=int, default=20_000, help="nombre de fiches")
     parser.add_argument("--max-seconds", type=float, default=5.0, help="objectif de temps")
     parser.add_argument("--max-mb", type=float, default=1024.0, help="objectif de mémoire")
     args = parser.parse_args(argv)
     if args.places_only:
         return places_bench(args.places, args.max_seconds, args.max_mb)
+    import bench_import
     import bench_site
+
+    if args.import_only:
+        return bench_import.main()
 
     chosen = args.scales or ",".join(bench_site.DEFAULT_SCALES)
     scales = [s.strip() for s in chosen.split(",") if s.strip()]
@@ -163,10 +174,16 @@ def main(argv: list[str] | None = None) -> int:
             f"échelle inconnue : {', '.join(unknown)} ; connues : {', '.join(bench_site.SCALES)}"
         )
     try:
-        return bench_site.main(scales, args.json)
+        site_code = bench_site.main(scales, args.json)
     except bench_site.BuildFailed as exc:
         print(exc, file=sys.stderr)
-        return 1
+        site_code = 1
+    if args.scales:  # a chosen set of site scales is a question about the site only
+        return site_code
+    # With --json, stdout holds the site's JSON alone: the import's lines go to stderr.
+    out = sys.stderr if args.json else sys.stdout
+    print(file=out)
+    return max(site_code, bench_import.main(out=out))
 
 
 def places_bench(places: int, max_seconds: float, max_mb: float) -> int:

@@ -12,6 +12,7 @@ from helpfinder.cli import format_report
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import bench
+import bench_import
 import bench_site
 
 
@@ -75,3 +76,11 @@ def test_site_bench_builds_a_tiny_territory_and_the_plain_reference(tmp_path):
     assert result["median_article_bytes"] > 0
     assert result["ratio"] == round(ours["seconds"] / plain["seconds"], 2)
     assert bench_site.table([result]).count("\n| mini | 5 | 8 | ") == 1
+
+
+def test_import_bench_writes_the_territorys_rows_of_a_national_file():
+    result = bench_import.run(2_000)
+    assert (result["exit_code"], result["stderr"]) == (0, "")
+    assert result["written"] == result["territory_rows"] == bench_import.TERRITORY_ROWS
+    assert f"2000 lignes lues, {bench_import.TERRITORY_ROWS} du territoire" in result["summary"]
+    assert result["seconds"] > 0

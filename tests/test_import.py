@@ -1,0 +1,478 @@
+"""`make import`: a national-standard CSV in, checked place records out, nothing lost or
+half-written, local edits never overwritten, and the export of an import is the export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, ROOT, TODAY, VALID_PLACE, write
+from helpfinder import recordfile
+from helpfinder.cli import import_main
+from helpfinder.export import standard_columns, standard_csv
+from helpfinder.pipeline import load_directory
+from helpfinder.schema import load_schemas
+from helpfinder.siteindex import build_index
+
+STANDARD = DATA / "schemas" / "standard-mediation-numerique" / "schema.json"
+COLUMNS = standard_columns(STANDARD.read_text(encoding="utf-8"))
+ROW = {
+    "id": "mediatheque-sain-bel",
+    "pivot": "00000000000000",
+    "nom": "Médiathèque de Sain-Bel",
+    "commune": "Sain-Bel",
+    "code_postal": "69210",
+    "code_insee": "69171",
+    "adresse": "2 place de la Gare",
+    "telephone": "04 74 00 00 01",
+    "horaires": "Tu,Th 14:00-18:00; Sa 09:00-12:00",
+    "source": "Réseau régional, export de démonstration",
+    "date_maj": "2026-03-02",
+    "services": "Accès internet et matériel informatique|Maîtrise des outils numériques du quotidien",
+    "frais_a_charge": "Gratuit",
+}
+
+
+def standard_file(path: Path, rows: list[dict[str, str]], columns: list[str] = COLUMNS) -> Path:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({name: row.get(name, "") for name in columns} for row in rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+def export_of(data_dir: Path) -> str:
+    directory, report = load_directory(data_dir, TODAY)
+    assert report.ok, [p.format() for p in report.errors]
+    return standard_csv(build_index(directory, TODAY), COLUMNS)
+
+
+def run_import(capsys, source: Path, data_dir: Path, *flags: str) -> tuple[int, str, str]:
+    code = import_main([str(source), "--data", str(data_dir), *flags])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def files_of(data_dir: Path) -> dict[str, bytes]:
+    """Every file under actors/, hidden ones included: a staging folder left behind shows."""
+    actors = data_dir / "actors"
+    return {
+        p.relative_to(actors).as_posix(): p.read_bytes() if p.is_file() else b"folder"
+        for p in actors.rglob("*")
+    }
+
+
+# The round trip
+
+
+def test_real_places_round_trip_through_the_standard(tmp_path, data_dir, capsys):
+    exported = export_of(DATA)
+    source = tmp_path / "export.csv"
+    source.write_text(exported, encoding="utf-8")
+    code, out, _ = run_import(capsys, source, data_dir)
+    assert code == 0, out
+    assert sorted(files_of(data_dir)) == sorted(p.name for p in (DATA / "actors").glob("*.yml"))
+    assert "9 fiches ajoutées" in out
+    assert export_of(data_dir) == exported
+
+
+def vocabulary(field: str) -> list[str]:
+    spec = load_schemas(DATA / "schemas")["lieu"].fields[field]
+    return list(spec.item.enum or ())
+
+
+RICH_HOURS = [
+    'horaires:\n  lundi: "08:30-12:30, 13:30-17:00"\n  mardi: "08:30-12:30, 13:30-17:00"\n',
+    'horaires:\n  samedi: "09:00-12:00"\n  dimanche: "10:00-11:30"\n',
+    "".join(["horaires:\n", *(f'  {d}: "00:00-24:00"\n' for d in ("lundi", "mardi", "jeudi"))]),
+    "",
+]
+
+
+def rich_place(n: int) -> str:
+    """Place n of a set that uses every value of every list field of the standard."""
+    text = VALID_PLACE.replace("id: lieu-test", f"id: lieu-riche-{n:02d}")
+    text = text.replace("nom: Lieu de test", f'nom: "Lieu n° {n}, « riche » | varié"')
+    text = text.replace(
+        "fermetures:\n  - du: 2026-12-24\n    au: 2026-12-31\n    motif: Fêtes\n", ""
+    )
+    text = text.replace(
+        'horaires:\n  lundi: "08:30-12:30, 13:30-17:00"\n  mercredi: "09:00-12:00"\n', ""
+    )
+    text = text.replace("modalites_accompagnement:\n  - Accompagnement individuel\n", "")
+    text = text.replace("services:\n  - Aide aux démarches administratives\n", "")
+    text = text.replace("frais_a_charge:\n  - Gratuit\n", "")
+    if n % 3 == 0:
+        text = text.replace("latitude: 45.8356\nlongitude: 4.6093\n", "")
+    text += RICH_HOURS[n % len(RICH_HOURS)]
+    for field in (
+        "typologie",
+        "services",
+        "publics_specifiquement_adresses",
+        "prise_en_charge_specifique",
+        "frais_a_charge",
+        "dispositif_programmes_nationaux",
+        "formations_labels",
+        "modalites_acces",
+        "modalites_accompagnement",
+        "itinerance",
+    ):
+        values = vocabulary(field)
+        chosen = list(dict.fromkeys(values[(n * k) % len(values)] for k in (1, 2, 3)))
+        text += f"{field}:\n" + "".join(f'  - "{value}"\n' for value in chosen[: 1 + n % 3])
+    if n % 2:
+        text += (
+            f'pivot: "2469006250001{n % 10}"\n'
+            'structure_parente: Réseau, "quoté"\n'
+            "presentation_resume: Sur deux lignes,\\navec une virgule\n"
+            'presentation_detail: "Ligne 1\\nLigne 2 ; ligne « 3 »"\n'
+            "autres_formations_labels: Label local\n"
+            "fiche_acces_libre: https://acceslibre.beta.gouv.fr/app/exemple/\n"
+            "prise_rdv: https://rdv.exemple.fr/?a=1&b=2\n"
+            "complement_adresse: Bâtiment B, 2e étage\n"
+        )
+    return text
+
+
+def test_every_value_of_the_standard_round_trips(tmp_path, data_dir, capsys):
+    for n in range(24):
+        write(data_dir, f"actors/lieu-riche-{n:02d}.yml", rich_place(n))
+    exported = export_of(data_dir)
+    assert exported.count("\n") > 25  # multi-line texts are quoted, not lost
+    empty = tmp_path / "vide" / "data"
+    shutil.copytree(data_dir, empty, ignore=lambda d, names: names if d.endswith("actors") else [])
+    source = tmp_path / "riche.csv"
+    source.write_text(exported, encoding="utf-8")
+    code, out, _ = run_import(capsys, source, empty)
+    assert code == 0, out
+    assert "24 fiches ajoutées" in out
+    assert export_of(empty) == exported
+
+
+# What is written
+
+
+def test_a_row_becomes_a_commented_checked_record(tmp_path, data_dir, capsys):
+    source = standard_file(tmp_path / "reseau.csv", [ROW])
+    code, out, _ = run_import(capsys, source, data_dir)
+    assert code == 0, out
+    assert "ajouté     data/actors/mediatheque-sain-bel.yml (ligne 2)" in out
+    text = (data_dir / "actors" / "mediatheque-sain-bel.yml").read_text(encoding="utf-8")
+    assert text.startswith("# Fiche importée de reseau.csv (ligne 2), le 2026-11-29")
+    assert recordfile.untouched_since_import(text) is True
+    (place,) = load_directory(data_dir, TODAY)[0].places
+    assert place.data["telephone"] == [
+        "+33474000001"
+    ]  # a French number, written the standard's way
+    assert place.data["horaires"] == {
+        "mardi": "14:00-18:00",
+        "jeudi": "14:00-18:00",
+        "samedi": "09:00-12:00",
+    }
+    assert place.data["source"] == ROW["source"]
+    assert place.data["date_maj"].isoformat() == ROW["date_maj"]
+    assert place.data["profil"] == "mediation"
+    assert "pivot" not in place.data  # the standard's placeholder is no SIRET
+    assert place.data["provenance"] == [
+        {
+            "source": ROW["source"],
+            "date": place.data["date_maj"],
+            "identifiant": "id=mediatheque-sain-bel",
+        }
+    ]
+
+
+def test_only_the_territorys_rows_are_kept(tmp_path, data_dir, capsys):
+    rows = [
+        {
+            **ROW,
+            "id": "ailleurs",
+            "commune": "Reims",
+            "code_postal": "51100",
+            "code_insee": "51454",
+        },
+        # No INSEE code: the postal code and the commune's name find it.
+        {
+            **ROW,
+            "id": "sans-code",
+            "nom": "Point numérique de Bully",
+            "commune": "bully",
+            "code_postal": "69210",
+            "code_insee": "",
+            "adresse": "1 place de l'Église",
+        },
+        # No INSEE code and a postal code of another commune of the same name: outside.
+        {
+            **ROW,
+            "id": "homonyme",
+            "nom": "Autre lieu",
+            "commune": "Bully",
+            "code_postal": "42260",
+            "code_insee": "",
+        },
+    ]
+    source = standard_file(tmp_path / "national.csv", rows)
+    code, out, _ = run_import(capsys, source, data_dir)
+    assert code == 0, out
+    assert sorted(files_of(data_dir)) == ["sans-code.yml"]
+    (place,) = load_directory(data_dir, TODAY)[0].places
+    assert place.data["code_insee"] == "69032"
+    assert "3 lignes lues, 1 du territoire" in out and "2 hors du territoire" in out
+
+
+def test_hours_that_do_not_fit_a_week_are_kept_whole_with_a_warning(tmp_path, data_dir, capsys):
+    hours = 'Mo-Fr 09:00-12:00; Jan-Jun Sa 09:00-12:00 "sauf vacances"'
+    source = standard_file(tmp_path / "reseau.csv", [{**ROW, "horaires": hours}])
+    code, out, _ = run_import(capsys, source, data_dir)
+    assert code == 0, out
+    assert (
+        "reseau.csv:2: [mediatheque-sain-bel] horaires: avertissement : horaires non mis en table"
+        in out
+    )
+    (place,) = load_directory(data_dir, TODAY)[0].places
+    assert "horaires" not in place.data
+    assert place.data["horaires_precisions"] == hours
+    assert place.data["a_verifier"] is True
+    assert "horaires_precisions" in place.data["notes_verification"]
+
+
+# Bad input
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "words"),
+    [
+        ({"nom": ""}, "nom", "obligatoire"),
+        ({"services": "Aide aux démarches"}, "services[1]", "Aide aux démarches administratives"),
+        ({"telephone": "04 74"}, "telephone[1]", "+33"),
+        ({"date_maj": "02/03/2026"}, "date_maj", "date"),
+        ({"code_postal": "69999"}, "code_postal", "69210"),
+        ({"latitude": "48.85", "longitude": "2.35"}, "latitude", "km des limites"),
+        ({"site_web": "www.exemple.fr"}, "site_web[1]", "http"),
+    ],
+)
+def test_a_bad_row_is_reported_and_not_written(tmp_path, data_dir, capsys, change, field, words):
+    good = {**ROW, "id": "bon-lieu", "nom": "Bon lieu", "adresse": "3 rue Neuve"}
+    source = standard_file(tmp_path / "reseau.csv", [{**ROW, **change}, good])
+    code, out, _ = run_import(capsys, source, data_dir)
+    assert code == 1
+    errors = [line for line in out.splitlines() if line.startswith("reseau.csv:2:")]
+    assert len(errors) == 1 and errors[0].startswith(
+        f"reseau.csv:2: [mediatheque-sain-bel] {field}: "
+    )
+    assert words in errors[0]
+    assert "erreur     ligne 2 [mediatheque-sain-bel] : 1 erreur : fiche non écrite" in out
+    assert sorted(files_of(data_dir)) == ["bon-lieu.yml"]  # the good row went in, nothing else
+
+
+def test_a_row_not_in_utf8_or_with_a_stray_comma_is_named(tmp_path, data_dir, capsys):
+    source = standard_file(tmp_path / "reseau.csv", [ROW, {**ROW, "id": "b", "nom": "Autre lieu"}])
+    raw = source.read_bytes().replace("Médiathèque".encode(), "Médiathèque".encode("latin-1"))
+    lines = raw.rstrip(b"\n").split(b"\n")
+    lines.append(b"c" + lines[2].replace(b"Autre lieu", b"Autre lieu,en trop")[1:])
+    source.write_bytes(b"\n".join(lines))
+    code, out, _ = run_import(capsys, source, data_dir)
+    assert code == 1
+    assert "reseau.csv:2: [mediatheque-sain-bel] nom: caractères illisibles" in out
+    assert "reseau.csv:4: [c] 33 valeurs pour 32 colonnes" in out
+    assert sorted(files_of(data_dir)) == ["b.yml"]
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (lambda text: text.replace(",", ";"), "séparées par « ; »"),
+        (lambda text: text.replace("services,", "prestations,", 1), "colonne manquante : services"),
+        (lambda text: "", "le fichier est vide"),
+    ],
+)
+def test_a_file_that_is_not_the_standard_is_refused_whole(
+    tmp_path, data_dir, capsys, content, words
+):
+    source = standard_file(tmp_path / "reseau.csv", [ROW])
+    source.write_text(content(source.read_text(encoding="utf-8")), encoding="utf-8")
+    code, _, err = run_import(capsys, source, data_dir)
+    assert code == 2
+    assert err.startswith("reseau.csv") and words in err and "Rien n'a été importé." in err
+    assert files_of(data_dir) == {}
+
+
+def test_a_trial_run_reports_the_same_and_writes_nothing(tmp_path, data_dir, capsys):
+    source = standard_file(tmp_path / "reseau.csv", [ROW])
+    code, out, _ = run_import(capsys, source, data_dir, "--essai")
+    assert code == 0
+    assert "ajouté     data/actors/mediatheque-sain-bel.yml" in out
+    assert out.endswith("Essai : aucun fichier n'a été écrit.\n")
+    assert files_of(data_dir) == {}
+
+
+def test_a_write_that_fails_leaves_no_partial_file(tmp_path, data_dir, capsys, monkeypatch):
+    source = standard_file(tmp_path / "reseau.csv", [ROW])
+
+    def full_disk(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(recordfile.os, "replace", full_disk)
+    code, _, err = run_import(capsys, source, data_dir)
+    assert code == 2
+    assert "No space left on device" in err and "aucune n'est à moitié écrite" in err
+    assert files_of(data_dir) == {}
+
+
+# Duplicates and local edits
+
+
+def import_twice(tmp_path, data_dir, capsys, first: dict, second: dict) -> str:
+    run_import(capsys, standard_file(tmp_path / "premier.csv", [first]), data_dir)
+    code, out, _ = run_import(capsys, standard_file(tmp_path / "second.csv", [second]), data_dir)
+    assert code == 0, out
+    return out
+
+
+def test_a_newer_row_updates_what_an_import_wrote(tmp_path, data_dir, capsys):
+    newer = {
+        **ROW,
+        "id": "autre-id",
+        "nom": "Mediatheque Sain Bel",
+        "date_maj": "2026-09-01",
+        "horaires": "Sa 10:00-12:00",
+    }
+    out = import_twice(tmp_path, data_dir, capsys, ROW, newer)
+    assert "mis à jour data/actors/mediatheque-sain-bel.yml (ligne 2)" in out
+    assert "vérifiée le 2026-03-02, maintenant le 2026-09-01" in out
+    (place,) = load_directory(data_dir, TODAY)[0].places
+    assert place.data["horaires"] == {"samedi": "10:00-12:00"}
+    assert place.data["nom"] == "Mediatheque Sain Bel"
+
+
+def test_a_row_no_newer_than_the_record_changes_nothing(tmp_path, data_dir, capsys):
+    out = import_twice(tmp_path, data_dir, capsys, ROW, {**ROW, "horaires": "Sa 10:00-12:00"})
+    assert "ignoré     ligne 2 [mediatheque-sain-bel] : déjà présent (même identifiant)" in out
+    assert "rien de plus récent" in out
+
+
+@pytest.mark.parametrize("who", ["edited", "hand-written"])
+def test_a_record_a_person_wrote_or_edited_is_never_replaced(tmp_path, data_dir, capsys, who):
+    if who == "edited":
+        run_import(capsys, standard_file(tmp_path / "premier.csv", [ROW]), data_dir)
+        path = data_dir / "actors" / "mediatheque-sain-bel.yml"
+        text = path.read_text(encoding="utf-8").replace("14:00-18:00", "14:00-17:30")
+        path.write_text(text, encoding="utf-8")
+    else:
+        hand = (
+            VALID_PLACE.replace("lieu-test", "ma-mediatheque")
+            .replace("nom: Lieu de test", f"nom: {ROW['nom']}")
+            .replace("adresse: 1 rue de l'Exemple", f"adresse: {ROW['adresse']}")
+            .replace('code_insee: "69010"', 'code_insee: "69171"')
+            .replace("commune: L'Arbresle", "commune: Sain-Bel")
+            .replace("latitude: 45.8356\nlongitude: 4.6093\n", "")
+        )
+        write(data_dir, "actors/ma-mediatheque.yml", hand)
+    before = files_of(data_dir)
+    newer = {**ROW, "id": "autre", "date_maj": "2026-10-01"}
+    code, out, _ = run_import(capsys, standard_file(tmp_path / "second.csv", [newer]), data_dir)
+    assert code == 0, out
+    state = "modifiée depuis son import" if who == "edited" else "écrite à la main"
+    assert (
+        f"ignoré     ligne 2 [autre] : déjà présent (nom semblable, même adresse) ; fiche {state} : elle n'est pas remplacée"
+        in out
+    )
+    assert files_of(data_dir) == before
+
+
+def test_same_address_with_another_name_is_added_with_a_flag(tmp_path, data_dir, capsys):
+    other = {
+        **ROW,
+        "id": "france-services-sain-bel",
+        "nom": "France services",
+        "date_maj": "2026-04-01",
+    }
+    out = import_twice(tmp_path, data_dir, capsys, ROW, other)
+    assert "ajouté     data/actors/france-services-sain-bel.yml" in out
+    assert (
+        "à vérifier, ce n'est peut-être pas un autre lieu que data/actors/mediatheque-sain-bel.yml (même adresse, autre nom)"
+        in out
+    )
+    assert len(files_of(data_dir)) == 2
+
+
+def test_the_same_place_twice_in_a_file_is_imported_once(tmp_path, data_dir, capsys):
+    twice = {**ROW, "id": "7f1c2b9e-1d2a-4c3b-9a8e-0b1c2d3e4f5a", "nom": "Médiathèque Sain-Bel"}
+    source = standard_file(tmp_path / "national.csv", [ROW, twice])
+    code, out, _ = run_import(capsys, source, data_dir)
+    assert code == 0
+    assert (
+        "ignoré     ligne 3 [7f1c2b9e-1d2a-4c3b-9a8e-0b1c2d3e4f5a] : même lieu que la ligne 2"
+        in out
+    )
+    assert sorted(files_of(data_dir)) == ["mediatheque-sain-bel.yml"]
+
+
+def test_machine_ids_and_taken_ids_give_readable_file_names(tmp_path, data_dir, capsys):
+    write(data_dir, "actors/mediatheque-de-sain-bel.yml", "nom: [pas une fiche valide\n")
+    rows = [
+        {**ROW, "id": "7f1c2b9e-1d2a-4c3b-9a8e-0b1c2d3e4f5a"},
+        {**ROW, "id": "421", "nom": "Bus numérique", "adresse": "Place du marché"},
+    ]
+    source = standard_file(tmp_path / "national.csv", rows)
+    code, out, _ = run_import(capsys, source, data_dir)
+    assert code == 0, out
+    assert sorted(files_of(data_dir)) == [
+        "bus-numerique.yml",
+        "mediatheque-de-sain-bel-sain-bel.yml",  # the plain name is taken, even by a broken file
+        "mediatheque-de-sain-bel.yml",
+    ]
+
+
+def test_make_import_needs_a_source(tmp_path):
+    env = {**os.environ, "SOURCE": ""}
+    result = subprocess.run(
+        ["make", "-s", "--no-print-directory", "-o", ".venv/.ready", "import"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "make import SOURCE=" in result.stderr
+
+
+def test_the_import_script_runs_on_its_own(tmp_path, data_dir):
+    source = standard_file(tmp_path / "reseau.csv", [ROW])
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "import_places.py"),
+            str(source),
+            "--data",
+            str(data_dir),
+            "--essai",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "1 fiche ajoutée" in result.stdout
+
+
+def test_pairs_of_real_places_are_not_taken_for_each_other():
+    """Our own records are distinct places: none may be matched to another."""
+    from helpfinder.sameplace import PlaceMatcher
+
+    places = load_directory(DATA, TODAY)[0].places
+    for first, second in itertools.permutations(places, 2):
+        matcher = PlaceMatcher()
+        matcher.add(first.file, first.id, first.data)
+        match = matcher.find(second.id, second.data)
+        assert match is None or not match.same, (first.id, second.id, match)
