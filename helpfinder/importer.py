@@ -84,6 +84,7 @@ def import_places(
     result.rows = len(rows)
     result.problems.extend(problems)
     run = _Run(data_dir, directory, today, source.name, dry_run)
+    run.actors.mkdir(exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=run.actors, prefix=".import-"))
     try:
         for row in rows:
@@ -134,8 +135,8 @@ class _Run:
         match = self.matcher.find(row_id, data)
         if match is not None and match.same:
             return self._update(row, place, match.key, match.reason, staging)
-        record_id = self._new_id(row_id, data)
-        outcome, problems = self._write(row, record_id, data, staging, ADDED)
+        final = self.actors / f"{self._new_id(row_id, data)}.yml"
+        outcome, problems = self._write(row, final, data, staging, ADDED)
         if place.hours_unread and outcome.action == ADDED:
             problems.append(self._hours_warning(row, place.hours_unread))
         if match is not None and outcome.action == ADDED:
@@ -163,10 +164,11 @@ class _Run:
             reason = f"déjà présent ({why}) ; fiche {who} : elle n'est pas remplacée"
             return Outcome(row.line, SKIPPED, row_id, key, reason), []
         before, after = self.known[key].get("date_maj"), data.get("date_maj")
-        if not isinstance(after, dt.date) or (isinstance(before, dt.date) and after <= before):
+        # A row without a readable date goes on to the checks, which name the mistake.
+        if isinstance(after, dt.date) and isinstance(before, dt.date) and after <= before:
             reason = f"déjà présent ({why}) et vérifié le {before} : rien de plus récent"
             return Outcome(row.line, SKIPPED, row_id, key, reason), []
-        outcome, problems = self._write(row, Path(key).stem, data, staging, UPDATED)
+        outcome, problems = self._write(row, path, data, staging, UPDATED)
         if place.hours_unread and outcome.action == UPDATED:
             problems.append(self._hours_warning(row, place.hours_unread))
         if outcome.action == UPDATED:
@@ -187,10 +189,11 @@ class _Run:
         )
 
     def _write(
-        self, row: Row, record_id: str, data: dict[str, Any], staging: Path, action: str
+        self, row: Row, final: Path, data: dict[str, Any], staging: Path, action: str
     ) -> tuple[Outcome, list[Problem]]:
-        """Check the record in the staging folder, then move it in: whole, or not at all."""
-        row_id = row.values.get("id", "")
+        """Check the record in the staging folder, then move it to `final`: whole, or not
+        at all."""
+        row_id, record_id = row.values.get("id", ""), final.stem
         data = {"id": record_id, **data}
         comments = (
             f"Fiche importée de {self.file_name} (ligne {row.line}), le {self.today}, "
@@ -198,9 +201,8 @@ class _Run:
             "Vous pouvez la modifier : une fois modifiée, aucun import ne la remplacera.",
         )
         text = record_text(data, self.order, comments)
-        staged = staging / f"{record_id}.yml"
+        staged = staging / final.name
         staged.write_text(text, encoding="utf-8")
-        final = self.actors / staged.name
         shown_as = final.relative_to(self.shown).as_posix()
         record, found = check_place_file(staged, shown_as, self.schema, self.territory, self.today)
         problems = [

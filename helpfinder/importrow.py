@@ -47,6 +47,9 @@ TEXT_FIELDS = (
 # The standard is the one of "lieux de médiation numérique": a place's job is digital help
 # until a person says it is a first-contact place (`aidant`).
 DEFAULT_PROFILE = "mediation"
+# The schema's maxLength for horaires_precisions: longer hours stay in notes_verification
+# only, rather than the whole row being refused for their length.
+PRECISIONS_MAX = 300
 _FRENCH_NUMBER = re.compile(r"0(\d{9})")
 
 
@@ -84,7 +87,7 @@ def place_from_row(values: dict[str, str], territory: Territory, file_name: str)
     hours = read_opening_hours(values.get("horaires", ""))
     if hours.horaires:
         data["horaires"] = hours.horaires
-    if hours.precisions or hours.unread:
+    if hours.precisions or 0 < len(hours.unread) <= PRECISIONS_MAX:
         data["horaires_precisions"] = hours.precisions or hours.unread
     data["source"] = values.get("source") or f"Fichier {file_name}"
     data["date_maj"] = _date(values.get("date_maj", ""))
@@ -93,8 +96,8 @@ def place_from_row(values: dict[str, str], territory: Territory, file_name: str)
     if hours.unread:
         data["a_verifier"] = True
         data["notes_verification"] = (
-            f"Horaires du fichier importé non convertis ({hours.why}) : ils sont recopiés "
-            "dans « horaires_precisions » ; reportez-les jour par jour dans « horaires »."
+            f"Horaires du fichier importé non convertis ({hours.why}) : « {hours.unread} ». "
+            "Reportez-les jour par jour dans « horaires »."
         )
     return ImportedPlace(data, hours.why if hours.unread else "")
 

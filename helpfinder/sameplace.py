@@ -80,7 +80,7 @@ def _compare(new: dict[str, Any], known: dict[str, Any]) -> tuple[str, bool]:
     km = _distance(new, known)
     address, known_address = _folded(new.get("adresse")), _folded(known.get("adresse"))
     same_address = bool(address) and address == known_address
-    # The commune's name is in many names ("MJC L'Arbresle") and tells two places apart
+    # The commune's name is in many names ("Médiathèque de Sainte-Foy") and tells two places apart
     # no better than the commune itself.
     commune = _words(new.get("commune") or "") | _words(known.get("commune") or "")
     if similar_names(new.get("nom", ""), known.get("nom", ""), ignore=commune):

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, ROOT, TODAY, VALID_PLACE, write
-from helpfinder import recordfile
+from helpfinder import importrow, recordfile
 from helpfinder.cli import import_main
 from helpfinder.export import standard_columns, standard_csv
 from helpfinder.pipeline import load_directory
@@ -242,7 +242,20 @@ def test_hours_that_do_not_fit_a_week_are_kept_whole_with_a_warning(tmp_path, da
     assert "horaires" not in place.data
     assert place.data["horaires_precisions"] == hours
     assert place.data["a_verifier"] is True
-    assert "horaires_precisions" in place.data["notes_verification"]
+    assert hours in place.data["notes_verification"]
+
+
+def test_hours_too_long_for_the_precisions_stay_in_the_notes(tmp_path, data_dir, capsys):
+    limit = load_schemas(DATA / "schemas")["lieu"].fields["horaires_precisions"].max_length
+    assert limit == importrow.PRECISIONS_MAX
+    hours = "; ".join(f'Mo[{n}] 09:00-12:00 "semaine {n}"' for n in range(1, 5)) * 3
+    assert len(hours) > limit
+    source = standard_file(tmp_path / "reseau.csv", [{**ROW, "horaires": hours}])
+    code, out, _ = run_import(capsys, source, data_dir)
+    assert code == 0, out
+    (place,) = load_directory(data_dir, TODAY)[0].places
+    assert "horaires_precisions" not in place.data
+    assert hours in place.data["notes_verification"]
 
 
 # Bad input
@@ -476,3 +489,14 @@ def test_pairs_of_real_places_are_not_taken_for_each_other():
         matcher.add(first.file, first.id, first.data)
         match = matcher.find(second.id, second.data)
         assert match is None or not match.same, (first.id, second.id, match)
+
+
+def test_an_update_keeps_the_files_name(tmp_path, data_dir, capsys):
+    run_import(capsys, standard_file(tmp_path / "premier.csv", [ROW]), data_dir)
+    actors = data_dir / "actors"
+    (actors / "mediatheque-sain-bel.yml").rename(actors / "mediatheque-sain-bel.yaml")
+    newer = {**ROW, "date_maj": "2026-09-01"}
+    code, out, _ = run_import(capsys, standard_file(tmp_path / "second.csv", [newer]), data_dir)
+    assert code == 0, out
+    assert "mis à jour data/actors/mediatheque-sain-bel.yaml" in out
+    assert sorted(files_of(data_dir)) == ["mediatheque-sain-bel.yaml"]
