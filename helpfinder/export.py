@@ -26,6 +26,22 @@ STANDARD_FILE = "donnees/lieux-de-mediation-numerique.csv"
 # placeholder, which its pattern accepts.
 NO_PIVOT = "00000000000000"
 SEPARATOR = "|"
+# The standard's columns that hold several values (`|` between them). `telephone` holds one:
+# its pattern takes a single number.
+MULTI_VALUED = (
+    "typologie",
+    "courriels",
+    "site_web",
+    "itinerance",
+    "services",
+    "publics_specifiquement_adresses",
+    "prise_en_charge_specifique",
+    "frais_a_charge",
+    "dispositif_programmes_nationaux",
+    "formations_labels",
+    "modalites_acces",
+    "modalites_accompagnement",
+)
 
 
 def standard_columns(schema_text: str) -> list[str]:
@@ -60,20 +76,7 @@ def standard_row(index: SiteIndex, place: Record) -> dict[str, str]:
         "fiche_acces_libre": data.get("fiche_acces_libre", ""),
         "prise_rdv": data.get("prise_rdv", ""),
     }
-    for name in (
-        "typologie",
-        "courriels",
-        "site_web",
-        "itinerance",
-        "services",
-        "publics_specifiquement_adresses",
-        "prise_en_charge_specifique",
-        "frais_a_charge",
-        "dispositif_programmes_nationaux",
-        "formations_labels",
-        "modalites_acces",
-        "modalites_accompagnement",
-    ):
+    for name in MULTI_VALUED:
         row[name] = SEPARATOR.join(data.get(name) or [])
     return row
 

@@ -184,7 +184,8 @@ class _Run:
             "horaires",
             "horaires-osm",
             f"horaires non mis en table ({why}) : recopiés tels quels dans "
-            "horaires_precisions ; reportez-les jour par jour dans « horaires »",
+            "notes_verification (et horaires_precisions s'ils y tiennent) ; reportez-les "
+            "jour par jour dans « horaires »",
             Severity.WARNING,
         )
 

@@ -10,26 +10,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .export import NO_PIVOT, SEPARATOR
+from .export import MULTI_VALUED, NO_PIVOT, SEPARATOR
 from .openinghours import read_opening_hours
 from .suggest import fold
 from .territory import Commune, Territory
 
-LIST_FIELDS = (
-    "typologie",
-    "telephone",
-    "courriels",
-    "site_web",
-    "itinerance",
-    "services",
-    "publics_specifiquement_adresses",
-    "prise_en_charge_specifique",
-    "frais_a_charge",
-    "dispositif_programmes_nationaux",
-    "formations_labels",
-    "modalites_acces",
-    "modalites_accompagnement",
-)
+# Our records keep every number a row gives (the export writes the first).
+LIST_FIELDS = ("telephone", *MULTI_VALUED)
 TEXT_FIELDS = (
     "nom",
     "commune",

@@ -17,7 +17,7 @@ import pytest
 from conftest import DATA, ROOT, TODAY, VALID_PLACE, write
 from helpfinder import importrow, recordfile
 from helpfinder.cli import import_main
-from helpfinder.export import standard_columns, standard_csv
+from helpfinder.export import MULTI_VALUED, standard_columns, standard_csv
 from helpfinder.pipeline import load_directory
 from helpfinder.schema import load_schemas
 from helpfinder.siteindex import build_index
@@ -114,18 +114,7 @@ def rich_place(n: int) -> str:
     if n % 3 == 0:
         text = text.replace("latitude: 45.8356\nlongitude: 4.6093\n", "")
     text += RICH_HOURS[n % len(RICH_HOURS)]
-    for field in (
-        "typologie",
-        "services",
-        "publics_specifiquement_adresses",
-        "prise_en_charge_specifique",
-        "frais_a_charge",
-        "dispositif_programmes_nationaux",
-        "formations_labels",
-        "modalites_acces",
-        "modalites_accompagnement",
-        "itinerance",
-    ):
+    for field in (f for f in MULTI_VALUED if vocabulary(f)):
         values = vocabulary(field)
         chosen = list(dict.fromkeys(values[(n * k) % len(values)] for k in (1, 2, 3)))
         text += f"{field}:\n" + "".join(f'  - "{value}"\n' for value in chosen[: 1 + n % 3])
