@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from .editorschema import schema_line
+
 FINGERPRINT = "# empreinte-import: "
 
 
@@ -31,8 +33,11 @@ class _ReadableDumper(yaml.SafeDumper):
         return super().increase_indent(flow, False)
 
 
-def record_text(data: dict[str, Any], order: Iterable[str], comments: Iterable[str]) -> str:
-    """The file: comment lines, the fingerprint line, then the fields in `order`."""
+def record_text(
+    data: dict[str, Any], order: Iterable[str], comments: Iterable[str], kind: str = "lieu"
+) -> str:
+    """The file: the editor's schema line, comment lines, the fingerprint line, then the
+    fields in `order`."""
     ordered = {name: data[name] for name in order if name in data}
     ordered.update((name, value) for name, value in data.items() if name not in ordered)
     body = yaml.dump(
@@ -44,7 +49,7 @@ def record_text(data: dict[str, Any], order: Iterable[str], comments: Iterable[s
         width=100,
     )
     header = "".join(f"# {line}\n" for line in comments)
-    return f"{header}{FINGERPRINT}{_digest(body)}\n{body}"
+    return f"{schema_line(kind)}\n{header}{FINGERPRINT}{_digest(body)}\n{body}"
 
 
 def untouched_since_import(text: str) -> bool | None:

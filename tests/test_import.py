@@ -156,7 +156,9 @@ def test_a_row_becomes_a_commented_checked_record(tmp_path, data_dir, capsys):
     assert code == 0, out
     assert "ajouté     data/actors/mediatheque-sain-bel.yml (ligne 2)" in out
     text = (data_dir / "actors" / "mediatheque-sain-bel.yml").read_text(encoding="utf-8")
-    assert text.startswith("# Fiche importée de reseau.csv (ligne 2), le 2026-11-29")
+    first, second = text.splitlines()[:2]
+    assert first == "# yaml-language-server: $schema=../schemas/editeur/lieu.json"
+    assert second.startswith("# Fiche importée de reseau.csv (ligne 2), le 2026-11-29")
     assert recordfile.untouched_since_import(text) is True
     (place,) = load_directory(data_dir, TODAY)[0].places
     assert place.data["telephone"] == [
