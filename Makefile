@@ -27,7 +27,7 @@ build: $(READY)  ## write the site into site/ (a failed build leaves site/ uncha
 	$(BIN)/python scripts/build_site.py
 
 validate: $(READY)  ## check every file of data/ and list each problem with its file and line
-	$(BIN)/python scripts/validate.py
+	$(BIN)/python scripts/validate.py $(if $(FORMAT),--format $(FORMAT))
 
 import: $(READY)  ## add the territory's places of a national-standard CSV: make import SOURCE=file.csv
 	@test -n "$(SOURCE)" || { echo "Indiquez le fichier : make import SOURCE=chemin/du/fichier.csv" >&2; exit 2; }

@@ -1,35 +1,16 @@
-"""`make validate`: check `data/`, print every problem, exit 1 when there is an error."""
+"""The commands: `make validate` (check `data/`, print every problem, exit 1 when there is
+an error) and `make import`."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from .clock import today
 from .importer import ImportRefused, format_result, import_places
 from .pipeline import load_directory
-from .problems import Report
-
-
-def format_report(report: Report, style: str = "texte") -> str:
-    """The report as people read it (`texte`) or as tools read it (`json`)."""
-    if style == "json":
-        problems = [p.as_dict() for p in [*report.errors, *report.warnings]]
-        return json.dumps(
-            {
-                "erreurs": len(report.errors),
-                "avertissements": len(report.warnings),
-                "problemes": problems,
-            },
-            ensure_ascii=False,
-            indent=2,
-        )
-    lines = [p.format() for p in report.errors]
-    lines += [p.format() for p in report.warnings]
-    lines.append(report.summary())
-    return "\n".join(lines)
+from .reportformats import FORMATS, format_report
 
 
 def validate_main(argv: list[str] | None = None) -> int:
@@ -39,7 +20,11 @@ def validate_main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--data", type=Path, default=Path("data"), help="dossier des données")
     parser.add_argument(
-        "--format", choices=("texte", "json"), default="texte", help="présentation du rapport"
+        "--format",
+        choices=FORMATS,
+        default="texte",
+        help="présentation du rapport : pour les personnes (texte), ou pour les outils (json ; "
+        "github et gitlab : les problèmes s'affichent sur les lignes d'une demande de fusion)",
     )
     args = parser.parse_args(argv)
     if not args.data.is_dir():

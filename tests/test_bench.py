@@ -8,7 +8,7 @@ import yaml
 
 from conftest import DATA, ROOT, TODAY, VALID_PLACE, write
 from helpfinder import pipeline
-from helpfinder.cli import format_report
+from helpfinder.reportformats import format_report
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import bench

@@ -12,8 +12,9 @@ import shutil
 from pathlib import Path
 
 from conftest import TODAY, VALID_PLACE, write
-from helpfinder.cli import format_report, validate_main
+from helpfinder.cli import validate_main
 from helpfinder.pipeline import load_directory
+from helpfinder.reportformats import format_report
 
 HERE = Path(__file__).parent
 BROKEN = HERE / "fixtures" / "broken"
