@@ -33,8 +33,8 @@ import: $(READY)  ## add the territory's places of a national-standard CSV: make
 	@test -n "$(SOURCE)" || { echo "Indiquez le fichier : make import SOURCE=chemin/du/fichier.csv" >&2; exit 2; }
 	$(BIN)/python scripts/import_places.py "$(SOURCE)" $(if $(ESSAI),--essai)
 
-schemas: $(READY)  ## rewrite data/schemas/editeur/ (JSON Schemas for editors) from the schemas
-	$(BIN)/python scripts/editor_schemas.py
+schemas: $(READY)  ## rewrite what is made from the schemas: editor JSON Schemas, field reference
+	$(BIN)/python scripts/schemas.py
 
 lint: $(READY)
 	$(BIN)/ruff check .

@@ -1,0 +1,23 @@
+"""`make schemas`: write what is made from the schemas of data/schemas/, so that it cannot
+drift from them: the JSON Schemas editors use (data/schemas/editeur/) and the field
+reference in CONTRIBUTING.md. Tests fail when either is out of date."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from helpfinder.editorschema import write_editor_schemas
+from helpfinder.fieldreference import update_contributing
+from helpfinder.schema import load_schemas
+
+if __name__ == "__main__":
+    schemas_dir = ROOT / "data" / "schemas"
+    schemas = load_schemas(schemas_dir)
+    for path in write_editor_schemas(schemas, schemas_dir):
+        print(f"écrit : {path.relative_to(ROOT)}")
+    changed = update_contributing(ROOT / "CONTRIBUTING.md", schemas)
+    print(f"{'réécrit' if changed else 'déjà à jour'} : CONTRIBUTING.md (référence des champs)")
