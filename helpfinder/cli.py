@@ -1,5 +1,5 @@
 """The commands: `make validate` (check `data/`, print every problem, exit 1 when there is
-an error) and `make import`."""
+an error), `make import` and `make a-verifier`."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .clock import today
+from .freshness import format_to_check, records_to_check
 from .importer import ImportRefused, format_result, import_places
 from .pipeline import load_directory
 from .reportformats import FORMATS, format_report
@@ -68,3 +69,17 @@ def import_main(argv: list[str] | None = None) -> int:
         return 2
     print(format_result(result, args.essai))
     return 0 if result.ok else 1
+
+
+def to_check_main(argv: list[str] | None = None) -> int:
+    """`make a-verifier`: the records to check again, by structure, with their contacts."""
+    parser = argparse.ArgumentParser(
+        prog="a-verifier",
+        description="Liste les fiches à revérifier (plus de 12 mois, ou marquées à vérifier).",
+    )
+    parser.add_argument("--data", type=Path, default=Path("data"), help="dossier des données")
+    args = parser.parse_args(argv)
+    directory, _ = load_directory(args.data, today())
+    day = today()
+    print(format_to_check(records_to_check(directory.places, day), len(directory.places), day))
+    return 0

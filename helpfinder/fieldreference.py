@@ -17,7 +17,10 @@ from .schema import FieldSpec, RecordSchema
 
 REFERENCE_START = "<!-- début : référence des champs, écrite par « make schemas » -->"
 REFERENCE_END = "<!-- fin : référence des champs -->"
-KIND_TITLES = {"lieu": "Une fiche de lieu (data/actors/)", "parcours": "Un parcours (data/pathways/)"}
+KIND_TITLES = {
+    "lieu": "Une fiche de lieu (data/actors/)",
+    "parcours": "Un parcours (data/pathways/)",
+}
 _FORMATS = {
     "identifiant": "identifiant : minuscules sans accent, chiffres, tirets",
     "telephone": "téléphone : +33 puis le numéro sans le 0",

@@ -7,12 +7,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from helpfinder.editorschema import write_editor_schemas
 from helpfinder.fieldreference import update_contributing
 from helpfinder.schema import load_schemas
+
+ROOT = Path(__file__).resolve().parent.parent
 
 if __name__ == "__main__":
     schemas_dir = ROOT / "data" / "schemas"
