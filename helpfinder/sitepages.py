@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from . import export, mapdata, mapview, pathway_views, views
+from . import contributor_views, export, mapdata, mapview, news, pathway_views, views
 from .matching import places_for
 from .records import Record
 from .render import environment, page_url, relative_url, render_page, table_of_contents
@@ -82,12 +82,33 @@ def generate_pages(index: SiteIndex, directory_urls: bool) -> list[GeneratedPage
     outlines = bool(index.directory.territory.outlines)
     map_page = mapview.map_view(index, root, outlines)
     pages.append(page("map.html.j2", mapview.MAP_SRC, "Carte", v=map_page))
+    pages.append(
+        page(
+            "fields.html.j2",
+            contributor_views.FIELDS_SRC,
+            "Les champs d'une fiche",
+            v=contributor_views.fields_view(index),
+        )
+    )
+    to_check = contributor_views.to_check_view(index, lambda file: edit_url(index, file))
+    pages.append(
+        page(
+            "to_check.html.j2",
+            contributor_views.TO_CHECK_SRC,
+            "Fiches à revérifier",
+            contributor_views.OUT_OF_SEARCH,
+            v=to_check,
+        )
+    )
+    news = contributor_views.news_view(index)
+    pages.append(page("news.html.j2", contributor_views.NEWS_SRC, "Nouveautés", v=news))
     return pages
 
 
 def generate_files(index: SiteIndex, directory_urls: bool) -> dict[str, str]:
-    """The files of donnees/, by path in the site: the map's GeoJSON (each with a script twin)
-    and the open data (the national standard's CSV, GeoJSON, JSON, a Data Package)."""
+    """The files of donnees/, by path in the site: the map's GeoJSON (each with a script twin),
+    the open data (the national standard's CSV, GeoJSON, JSON, a Data Package) and the Atom
+    feed of the « Nouveautés » page."""
 
     def url_of(src: str) -> str:
         return page_url(src, directory_urls)
@@ -112,6 +133,12 @@ def generate_files(index: SiteIndex, directory_urls: bool) -> dict[str, str]:
     files[export.PLACES_GEOJSON] = mapdata.dumps(export.places_geojson(index))
     files[export.PATHWAYS_JSON] = mapdata.dumps(export.pathways_json(index))
     files[export.COMMUNES_CSV] = export.communes_csv(index)
+    feed_url = news.FEED_FILE
+    files[news.FEED_FILE] = news.atom_feed(
+        index,
+        {p.id: relative_url(url_of(views.place_src(p)), feed_url) for p in index.places},
+        relative_url(url_of(contributor_views.NEWS_SRC), feed_url),
+    )
     files[export.PACKAGE] = (
         json.dumps(export.datapackage(index), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     )

@@ -42,6 +42,9 @@ PAGE_TYPES: dict[str, str] = {
     "404": "404.html",
     "carte": "carte/index.html",
     "donnees": "donnees-ouvertes/index.html",
+    "champs": "contribuer/champs/index.html",
+    "a-verifier": "contribuer/a-verifier/index.html",
+    "nouveautes": "nouveautes/index.html",
 }
 
 # The site is served from the test machine and must load nothing from anywhere else: no web

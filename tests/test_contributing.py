@@ -1,0 +1,154 @@
+"""What contributors read and follow: the field reference (made from the schemas, in
+CONTRIBUTING.md and on the site), the records to check again, what changed and its feed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from test_site import article, text_of
+
+from conftest import DATA, ROOT, TODAY, VALID_PLACE, build, write
+from helpfinder.fieldreference import field_docs, reference_markdown, with_reference
+from helpfinder.freshness import format_to_check, records_to_check
+from helpfinder.pipeline import load_directory
+from helpfinder.schema import load_schemas
+
+SCHEMAS = load_schemas(DATA / "schemas")
+CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def all_paths(kind: str) -> list[str]:
+    return [doc.path for doc in field_docs(SCHEMAS[kind])]
+
+
+def test_contributing_holds_the_reference_the_schemas_give():
+    assert with_reference(CONTRIBUTING, reference_markdown(SCHEMAS)) == CONTRIBUTING, "make schemas"
+
+
+@pytest.mark.parametrize("kind", ["lieu", "parcours"])
+def test_every_field_and_value_is_documented(kind):
+    paths = all_paths(kind)
+    assert "horaires.lundi" in paths or kind == "parcours"
+    assert "fermetures[].du" in paths or kind == "parcours"
+    for doc in field_docs(SCHEMAS[kind]):
+        assert f"`{doc.path}` : {doc.title}" in CONTRIBUTING, doc.path
+        assert doc.description, doc.path
+        for value in doc.values:
+            assert f"`{value}`" in CONTRIBUTING, (doc.path, value)
+
+
+def test_a_new_field_without_description_is_caught(tmp_path):
+    """A field added to a schema appears in the reference at once; the drift test fails
+    until `make schemas` is run."""
+    schemas = load_schemas(DATA / "schemas")
+    schemas["lieu"].fields.pop("langues")
+    assert with_reference(CONTRIBUTING, reference_markdown(schemas)) != CONTRIBUTING
+
+
+def test_the_site_page_documents_every_field(site):
+    page = site / "contribuer" / "champs" / "index.html"
+    html = article(page)
+    for kind in ("lieu", "parcours"):
+        for doc in field_docs(SCHEMAS[kind]):
+            assert f'id="{doc.anchor}"' in html, doc.path
+            assert f"<code>{doc.path}</code>" in html, doc.path
+    assert len({d.anchor for k in ("lieu", "parcours") for d in field_docs(SCHEMAS[k])}) > 1
+
+
+def test_records_to_check_are_grouped_by_structure(data_dir):
+    fresh = VALID_PLACE  # date_maj 2026-11-02: fresh, not flagged
+    old = VALID_PLACE.replace("date_maj: 2026-11-02", "date_maj: 2025-10-01").replace(
+        "id: lieu-test", "id: lieu-ancien"
+    )
+    flagged = VALID_PLACE.replace("id: lieu-test", "id: lieu-douteux") + (
+        "a_verifier: true\nnotes_verification: Horaires à confirmer\n"
+        "structure_parente: Réseau des médiathèques\n"
+    )
+    write(data_dir, "actors/lieu-test.yml", fresh)
+    write(data_dir, "actors/lieu-ancien.yml", old)
+    write(data_dir, "actors/lieu-douteux.yml", flagged)
+    places = load_directory(data_dir, TODAY)[0].places
+    structures = records_to_check(places, TODAY)
+    assert [(s.nom, [r.place.id for r in s.records]) for s in structures] == [
+        ("Lieu de test", ["lieu-ancien"]),
+        ("Réseau des médiathèques", ["lieu-douteux"]),
+    ]
+    text = format_to_check(structures, len(places), TODAY)
+    assert text.splitlines()[0] == "2 fiches sur 3 à revérifier au 2026-11-29 :"
+    assert "vérifiée le 2025-10-01, il y a plus de 12 mois" in text
+    assert "marquée « à vérifier » : Horaires à confirmer" in text
+    assert "contact : +33400000000, contact@exemple.fr, https://exemple.fr" in text
+    # A year to the day is not yet "more than 12 months".
+    assert records_to_check(places, dt.date(2026, 10, 1))[0].records[0].place.id == "lieu-douteux"
+
+
+def test_make_a_verifier_prints_the_real_list(capsys):
+    from helpfinder.cli import to_check_main
+
+    assert to_check_main(["--data", str(DATA)]) == 0
+    out = capsys.readouterr().out
+    files = sorted(p.name for p in (DATA / "actors").glob("*.yml"))
+    # Every real record comes from sources of 2021 to 2024: all are to check again.
+    assert out.startswith(f"{len(files)} fiches sur {len(files)} à revérifier au ")
+    for name in files:
+        assert f"data/actors/{name}" in out
+
+
+def test_to_check_page_lists_the_same_records_with_contacts(site):
+    html = article(site / "contribuer" / "a-verifier" / "index.html")
+    text = text_of(html)
+    for path in (DATA / "actors").glob("*.yml"):
+        assert f"data/actors/{path.name}" in text, path.name
+    assert 'href="tel:+33437497091"' in html  # France services' number, as a link
+    meta = (site / "contribuer" / "a-verifier" / "index.html").read_text(encoding="utf-8")
+    assert "Fiches à revérifier" in meta
+
+
+def test_news_page_and_feed_list_places_newest_first(site):
+    feed = ET.parse(site / "donnees" / "nouveautes.xml").getroot()
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == len(list((DATA / "actors").glob("*.yml")))
+    dates = [e.findtext(f"{ATOM}updated") for e in entries]
+    assert dates == sorted(dates, reverse=True)
+    assert feed.findtext(f"{ATOM}updated") == dates[0] == "2024-08-01T00:00:00Z"
+    assert len({e.findtext(f"{ATOM}id") for e in entries}) == len(entries)
+    first = entries[0]
+    assert first.findtext(f"{ATOM}title") == "France services du Pays de L'Arbresle"
+    href = first.find(f"{ATOM}link").get("href")
+    assert href == "../lieux/france-services-pays-de-l-arbresle/"
+    assert (site / "donnees" / href / "index.html").resolve().is_file()
+    news = text_of(article(site / "nouveautes" / "index.html"))
+    assert news.index("France services du Pays de L'Arbresle") < news.index("SAVNET")
+    assert "Août 2024" in news
+    # Every page points feed readers at it, and the footer links the comité's pages.
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="application/atom+xml"' in home
+    assert 'href="donnees/nouveautes.xml"' in home
+    for target in ("nouveautes/", "contribuer/a-verifier/", "contribuer/champs/"):
+        assert f'href="{target}"' in home, target
+
+
+def test_feed_is_the_same_for_the_same_data(tmp_path, project):
+    first = build(project)
+    assert first.returncode == 0, first.stderr
+    feed = (project / "site" / "donnees" / "nouveautes.xml").read_bytes()
+    again = build(project)
+    assert again.returncode == 0, again.stderr
+    assert (project / "site" / "donnees" / "nouveautes.xml").read_bytes() == feed
+    assert b"2026-11-02T00:00:00Z" in feed
+
+
+def test_feed_carries_hostile_names_as_text(project):
+    name = '</title><script>alert("x")</script> & <b>'
+    write(
+        project / "data", "actors/lieu-test.yml", VALID_PLACE.replace("Lieu de test", f"'{name}'")
+    )
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    feed = ET.parse(project / "site" / "donnees" / "nouveautes.xml").getroot()
+    assert feed.find(f"{ATOM}entry").findtext(f"{ATOM}title") == name
+    assert "<script>" not in Path(project / "site" / "donnees" / "nouveautes.xml").read_text()
