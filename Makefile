@@ -8,7 +8,7 @@ NODE_READY := node_modules/.ready
 # Material prints a multi-line end-of-life notice on every build (see README, "Limites").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build validate import a-verifier schemas test lint bench lock vendor clean
+.PHONY: serve build validate import a-verifier nouveau-lieu nouveau-parcours schemas test lint bench lock vendor clean
 
 $(READY): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,12 @@ import: $(READY)  ## add the territory's places of a national-standard CSV: make
 
 a-verifier: $(READY)  ## list the records to check again, by structure, with their contacts
 	$(BIN)/python scripts/to_check.py
+
+nouveau-lieu: $(READY)  ## write a new place record from questions (or flags: ARGS="--nom …")
+	$(BIN)/python scripts/new_record.py lieu $(ARGS)
+
+nouveau-parcours: $(READY)  ## write a first pathway to edit, from questions (or ARGS="…")
+	$(BIN)/python scripts/new_record.py parcours $(ARGS)
 
 schemas: $(READY)  ## rewrite what is made from the schemas: editor JSON Schemas, field reference
 	$(BIN)/python scripts/schemas.py

@@ -1,16 +1,20 @@
 """The commands: `make validate` (check `data/`, print every problem, exit 1 when there is
-an error), `make import` and `make a-verifier`."""
+an error), `make import`, `make a-verifier`, `make nouveau-lieu` and `make nouveau-parcours`."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from . import scaffold
 from .clock import today
 from .freshness import format_to_check, records_to_check
 from .importer import ImportRefused, format_result, import_places
-from .pipeline import load_directory
+from .pipeline import ACTORS_DIR, PATHWAYS_DIR, load_directory
+from .problems import Severity
 from .reportformats import FORMATS, format_report
 
 
@@ -82,4 +86,76 @@ def to_check_main(argv: list[str] | None = None) -> int:
     directory, _ = load_directory(args.data, today())
     day = today()
     print(format_to_check(records_to_check(directory.places, day), len(directory.places), day))
+    return 0
+
+
+def new_record_main(
+    argv: list[str] | None = None,
+    ask: Callable[[str], str] = input,
+    say: Callable[[str], None] = print,
+) -> int:
+    """`make nouveau-lieu` / `make nouveau-parcours`: 0 when the record is written, 1 when
+    the validator refused it, 2 when an answer or a flag could not be used."""
+    parser = argparse.ArgumentParser(
+        prog="nouveau",
+        description="Crée une fiche de lieu ou de parcours, commentée et vérifiée. Les "
+        "réponses non données en option sont demandées une à une.",
+    )
+    parser.add_argument("kind", choices=("lieu", "parcours"), help="ce que l'on crée")
+    parser.add_argument("--data", type=Path, default=Path("data"), help="dossier des données")
+    parser.add_argument("--id", help="nom du fichier, sans .yml (par défaut : tiré du nom)")
+    parser.add_argument(
+        "--non-interactif",
+        action="store_true",
+        help="ne rien demander : les réponses obligatoires doivent être données en option",
+    )
+    known, _ = parser.parse_known_args(argv)
+    directory, _ = load_directory(known.data, today())
+    schemas, territory = directory.schemas, directory.territory
+    if not schemas or not territory.communes:
+        print(f"{known.data}/ : corrigez d'abord les erreurs de « make validate »", file=sys.stderr)
+        return 2
+    if known.kind == "lieu":
+        questions = scaffold.place_questions(territory, schemas["lieu"])
+    else:
+        questions = scaffold.pathway_questions(schemas["parcours"])
+    for question in questions:
+        parser.add_argument(f"--{question.field.replace('_', '-')}", dest=question.field)
+    args = parser.parse_args(argv)
+    answers: dict[str, Any] = {}
+    missing = []
+    for question in questions:
+        given = getattr(args, question.field)
+        if given is not None:
+            try:
+                answers[question.field] = question.read(given) if given.strip() else None
+            except scaffold.Refused as exc:
+                print(f"--{question.field.replace('_', '-')} : {exc}", file=sys.stderr)
+                return 2
+        elif args.non_interactif:
+            missing += [f"--{question.field.replace('_', '-')}"] if question.required else []
+        else:
+            answers[question.field] = scaffold.ask_until_valid(question, ask, say)
+    if missing:
+        print(f"réponses obligatoires manquantes : {', '.join(missing)}", file=sys.stderr)
+        return 2
+    answers["id"] = args.id
+    day = today()
+    note = f"Fiche créée par « make nouveau-{args.kind} » le {day.isoformat()}."
+    if args.kind == "lieu":
+        data = scaffold.place_record(answers, day)
+        folder, check = ACTORS_DIR, scaffold.check_place(schemas["lieu"], territory, day)
+    else:
+        data = scaffold.pathway_record(answers)
+        note += " Modifiez les questions et les résultats : voir « make validate »."
+        folder, check = PATHWAYS_DIR, scaffold.check_pathway(schemas["parcours"])
+    text = scaffold.commented_record(data, schemas[args.kind], args.kind, note)
+    final = args.data / folder / f"{data['id']}.yml"
+    problems = scaffold.write_checked(text, final, check)
+    for problem in problems:
+        say(problem.format())
+    if any(p.severity is Severity.ERROR for p in problems):
+        say(f"{final} n'a pas été écrit.")
+        return 1
+    say(f"Fiche écrite : {final}")
     return 0

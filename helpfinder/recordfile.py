@@ -40,16 +40,22 @@ def record_text(
     fields in `order`."""
     ordered = {name: data[name] for name in order if name in data}
     ordered.update((name, value) for name, value in data.items() if name not in ordered)
-    body = yaml.dump(
-        ordered,
+    body = record_yaml(ordered)
+    header = "".join(f"# {line}\n" for line in comments)
+    return f"{schema_line(kind)}\n{header}{FINGERPRINT}{_digest(body)}\n{body}"
+
+
+def record_yaml(data: dict[str, Any]) -> str:
+    """Fields as YAML the way our records are written: block style, keys in the given
+    order, text as it is (accents included), lines wrapped at 100 characters."""
+    return yaml.dump(
+        data,
         Dumper=_ReadableDumper,
         allow_unicode=True,
         sort_keys=False,
         default_flow_style=False,
         width=100,
     )
-    header = "".join(f"# {line}\n" for line in comments)
-    return f"{schema_line(kind)}\n{header}{FINGERPRINT}{_digest(body)}\n{body}"
 
 
 def untouched_since_import(text: str) -> bool | None:

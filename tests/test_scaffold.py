@@ -1,0 +1,191 @@
+"""`make nouveau-lieu` / `make nouveau-parcours`: questions or flags in, a commented record
+the validator accepts out; bad answers asked again, nothing half-written or overwritten."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from conftest import ROOT, TODAY, write
+from helpfinder import cli
+from helpfinder.pipeline import load_directory
+from helpfinder.problems import Severity
+
+PLACE_ANSWERS = [
+    "Médiathèque de Sain-Bel",
+    "Sain Bell",  # not a commune: asked again, with a suggestion
+    "sain-bel",
+    "2 place de la Gare",
+    "1, 8",
+    "04 74",  # too short: asked again
+    "04 74 01 02 03",
+    "mediatheque@exemple.fr",
+    "",
+    "",  # lundi: closed
+    "14h-18h",  # mardi, written loosely
+    "",
+    "09:00-12:00, 14:00-17:00",
+    "",
+    "9h30-12h",
+    "",
+    "Appel à l'accueil de la médiathèque",
+    "3",  # not a choice: asked again
+    "1",
+]
+
+
+def scripted(answers: list[str]) -> tuple[Callable[[str], str], list[str], list[str]]:
+    given: Iterator[str] = iter(answers)
+    asked: list[str] = []
+    said: list[str] = []
+
+    def ask(prompt: str) -> str:
+        asked.append(prompt)
+        return next(given)
+
+    return ask, asked, said
+
+
+@pytest.fixture(autouse=True)
+def fixed_day(monkeypatch):
+    monkeypatch.setattr(cli, "today", lambda: TODAY)
+
+
+def test_questions_make_a_commented_record_the_validator_accepts(data_dir):
+    ask, asked, said = scripted(PLACE_ANSWERS)
+    code = cli.new_record_main(["lieu", "--data", str(data_dir)], ask, said.append)
+    assert code == 0, said
+    assert len(asked) == len(PLACE_ANSWERS)
+    assert (
+        "  « Sain Bell » n'est pas une commune du territoire ; vouliez-vous dire « Sain-Bel » ?"
+        in said
+    )
+    assert any("10 chiffres" in line for line in said)
+    assert "  compris : 14:00-18:00" in said
+    assert any("répondez par mediation ou aidant" in line for line in said)
+    path = data_dir / "actors" / "mediatheque-de-sain-bel-sain-bel.yml"
+    assert said[-1] == f"Fiche écrite : {path}"
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../schemas/editeur/lieu.json"
+    assert "# Nom du lieu\nnom: Médiathèque de Sain-Bel\n" in text
+    assert "\n# complement_adresse:\n" in text  # optional fields are offered, commented out
+    directory, report = load_directory(data_dir, TODAY)
+    assert report.errors == []
+    (place,) = directory.places
+    assert place.data["code_insee"] == "69171" and place.data["code_postal"] == "69210"
+    assert place.data["services"] == [
+        "Aide aux démarches administratives",
+        "Accès internet et matériel informatique",
+    ]
+    assert place.data["telephone"] == ["+33474010203"]
+    assert place.data["horaires"] == {
+        "mardi": "14:00-18:00",
+        "jeudi": "09:00-12:00, 14:00-17:00",
+        "samedi": "09:30-12:00",
+    }
+    assert place.data["date_maj"] == TODAY and place.data["profil"] == "mediation"
+
+
+def test_flags_alone_write_a_record(data_dir):
+    said: list[str] = []
+    flags = [
+        "--nom",
+        "Point numérique",
+        "--commune",
+        "69032",
+        "--adresse",
+        "1 place de l'Église",
+        "--services",
+        "1",
+        "--source",
+        "Appel à la mairie",
+        "--profil",
+        "aidant",
+        "--id",
+        "point-numerique-bully",
+    ]
+    code = cli.new_record_main(
+        ["lieu", "--data", str(data_dir), "--non-interactif", *flags],
+        lambda prompt: pytest.fail(f"asked: {prompt}"),
+        said.append,
+    )
+    assert code == 0, said
+    (place,) = load_directory(data_dir, TODAY)[0].places
+    assert (place.id, place.data["commune"], place.data["profil"]) == (
+        "point-numerique-bully",
+        "Bully",
+        "aidant",
+    )
+
+
+def test_missing_or_wrong_flags_are_named(data_dir, capsys):
+    code = cli.new_record_main(["lieu", "--data", str(data_dir), "--non-interactif", "--nom", "X"])
+    assert code == 2
+    assert (
+        "réponses obligatoires manquantes : --commune, --adresse, --services, --source, --profil"
+        in capsys.readouterr().err
+    )
+    code = cli.new_record_main(
+        ["lieu", "--data", str(data_dir), "--non-interactif", "--lundi", "matin"]
+    )
+    assert code == 2
+    assert capsys.readouterr().err.startswith("--lundi : 'matin' n'est pas au format HH:MM-HH:MM")
+    assert list((data_dir / "actors").iterdir()) == []
+
+
+def test_a_record_the_validator_refuses_is_not_written(data_dir):
+    ask, _, said = scripted(PLACE_ANSWERS)
+    code = cli.new_record_main(
+        ["lieu", "--data", str(data_dir), "--id", "Majuscules"], ask, said.append
+    )
+    assert code == 1
+    assert any("[Majuscules]" in line and "id" in line for line in said), said
+    assert said[-1].endswith("Majuscules.yml n'a pas été écrit.")
+    assert list((data_dir / "actors").iterdir()) == []  # no staging folder left either
+
+
+def test_an_existing_record_is_never_replaced(data_dir):
+    existing = write(data_dir, "actors/mediatheque-de-sain-bel-sain-bel.yml", "# à moi\n")
+    ask, _, said = scripted(PLACE_ANSWERS)
+    assert cli.new_record_main(["lieu", "--data", str(data_dir)], ask, said.append) == 1
+    assert existing.read_text(encoding="utf-8") == "# à moi\n"
+    assert any("existe déjà" in line for line in said)
+
+
+def test_a_new_pathway_is_a_valid_tree_to_edit(data_dir):
+    ask, _, said = scripted(
+        ["Je veux apprendre à me servir de ma tablette", "1", "Pour apprendre pas à pas.", "2"]
+    )
+    assert cli.new_record_main(["parcours", "--data", str(data_dir)], ask, said.append) == 0
+    path = data_dir / "pathways" / "je-veux-apprendre-a-me-servir-de-ma-tablette.yml"
+    assert path.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../schemas/editeur/parcours.json\n"
+    )
+    directory, report = load_directory(data_dir, TODAY)
+    assert report.errors == []
+    # Without places yet, each outcome warns that only the national line will be offered.
+    assert {p.code for p in report.warnings} == {"resultat-sans-lieu"}
+    (pathway,) = directory.pathways
+    assert pathway.data["pour"] == "habitants"
+    assert [r["services"] for r in pathway.data["resultats"]] == [
+        ["Maîtrise des outils numériques du quotidien"]
+    ] * 2
+
+
+def test_the_script_runs_from_make(data_dir):
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "new_record.py"), "lieu", "--data", str(data_dir)],
+        input="\n".join(PLACE_ANSWERS) + "\n",
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"SOURCE_DATE_EPOCH": "1795910400", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Fiche écrite" in result.stdout
+    assert not [
+        p for p in load_directory(data_dir, TODAY)[1].problems if p.severity is Severity.ERROR
+    ]
