@@ -7,6 +7,7 @@ from itertools import groupby
 from typing import Any
 
 from . import display, links
+from .editorschema import schema_line
 from .fieldreference import KIND_TITLES, field_docs
 from .freshness import records_to_check
 from .news import FEED_FILE, NEWS_MAX, entry_summary, recent_places
@@ -74,3 +75,81 @@ def news_view(index: SiteIndex) -> dict[str, Any]:
             }
         )
     return {"mois": months, "flux": FEED_FILE, "max": NEWS_MAX}
+
+
+PROPOSE_SRC = "proposer.md"
+# Above this many communes the list is not sent to the browser (a national list weighs
+# about 1.4 MB): the commune and postal code are then checked at review.
+PROPOSE_COMMUNES_MAX = 1000
+# Fields the form asks for, in the record's order (the others are for the comité).
+PROPOSE_FIELDS = (
+    "nom",
+    "commune",
+    "code_postal",
+    "code_insee",
+    "adresse",
+    "complement_adresse",
+    "telephone",
+    "courriels",
+    "site_web",
+    "horaires",
+    "presentation_resume",
+    "source",
+    "date_maj",
+    "services",
+    "frais_a_charge",
+    "rendez_vous",
+    "profil",
+)
+
+
+def proposer_view(index: SiteIndex) -> dict[str, Any]:
+    """The form's vocabularies and addresses, and the blank record shown without JS."""
+    site = index.territory.get("site") or {}
+    fields = index.directory.schemas["lieu"].fields
+    communes = index.communes if len(index.communes) <= PROPOSE_COMMUNES_MAX else []
+    new_file = _new_file_page(site.get("depot"), site.get("modifier"))
+    courriel = links.mailto(site.get("courriel"))
+    return {
+        "courriel": site.get("courriel") if courriel else "",
+        "courriel_href": courriel,
+        "depot": new_file is not None,
+        "modele": blank_record(fields),
+        "donnees": {
+            "communes": [
+                {"nom": c.nom, "code": c.code_insee, "cp": list(c.codes_postaux)} for c in communes
+            ],
+            "services": list(fields["services"].item.enum or ()),
+            "frais": list(fields["frais_a_charge"].item.enum or ()),
+            "rendez_vous": list(fields["rendez_vous"].enum or ()),
+            "schema": schema_line("lieu"),
+            "champs": list(PROPOSE_FIELDS),
+            "nouveau_fichier": new_file,
+            "forge": "github" if new_file and "github.com" in new_file else "autre",
+            "courriel": site.get("courriel") if courriel else "",
+        },
+    }
+
+
+def blank_record(fields: dict[str, Any]) -> str:
+    """The record to copy and fill by hand: each asked field with its title."""
+    lines = [schema_line("lieu")]
+    for name in PROPOSE_FIELDS:
+        if name == "code_insee":
+            continue
+        spec = fields[name]
+        lines.append(f"# {spec.title}{' (obligatoire)' if spec.required else ''}")
+        lines.append(f"{name}:")
+    return "\n".join(lines) + "\n"
+
+
+def _new_file_page(depot: str | None, edit_path: str | None) -> str | None:
+    """The repository's "new file" page in data/actors/: its edit path with `new` for
+    `edit` (`edit/main/` -> `new/main/`, `-/edit/main/` -> `-/new/main/`)."""
+    if not links.web(depot):
+        return None
+    path = edit_path or "edit/main/"
+    head, found, branch = path.partition("edit/")
+    if not found:
+        return None
+    return f"{depot.rstrip('/')}/{head}new/{branch}data/actors"

@@ -100,6 +100,15 @@ def generate_pages(index: SiteIndex, directory_urls: bool) -> list[GeneratedPage
             v=to_check,
         )
     )
+    propose = contributor_views.proposer_view(index)
+    pages.append(
+        page(
+            "proposer.html.j2",
+            contributor_views.PROPOSE_SRC,
+            "Proposer un lieu ou une correction",
+            v=propose,
+        )
+    )
     news = contributor_views.news_view(index)
     pages.append(page("news.html.j2", contributor_views.NEWS_SRC, "Nouveautés", v=news))
     return pages

@@ -45,6 +45,7 @@ PAGE_TYPES: dict[str, str] = {
     "champs": "contribuer/champs/index.html",
     "a-verifier": "contribuer/a-verifier/index.html",
     "nouveautes": "nouveautes/index.html",
+    "proposer": "proposer/index.html",
 }
 
 # The site is served from the test machine and must load nothing from anywhere else: no web
