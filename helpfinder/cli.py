@@ -126,16 +126,21 @@ def new_record_main(
     missing = []
     for question in questions:
         given = getattr(args, question.field)
-        if given is not None:
+        flag = f"--{question.field.replace('_', '-')}"
+        if given is not None and given.strip():
             try:
-                answers[question.field] = question.read(given) if given.strip() else None
+                answers[question.field] = question.read(given)
             except scaffold.Refused as exc:
-                print(f"--{question.field.replace('_', '-')} : {exc}", file=sys.stderr)
+                print(f"{flag} : {exc}", file=sys.stderr)
                 return 2
-        elif args.non_interactif:
-            missing += [f"--{question.field.replace('_', '-')}"] if question.required else []
+        elif given is not None or args.non_interactif:
+            missing += [flag] if question.required else []
         else:
-            answers[question.field] = scaffold.ask_until_valid(question, ask, say)
+            try:
+                answers[question.field] = scaffold.ask_until_valid(question, ask, say)
+            except (EOFError, KeyboardInterrupt):
+                print("\nInterrompu : rien n'a été écrit.", file=sys.stderr)
+                return 2
     if missing:
         print(f"réponses obligatoires manquantes : {', '.join(missing)}", file=sys.stderr)
         return 2

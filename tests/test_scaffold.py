@@ -189,3 +189,18 @@ def test_the_script_runs_from_make(data_dir):
     assert not [
         p for p in load_directory(data_dir, TODAY)[1].problems if p.severity is Severity.ERROR
     ]
+
+
+def test_an_empty_required_flag_or_an_interrupted_session_writes_nothing(data_dir, capsys):
+    assert (
+        cli.new_record_main(["lieu", "--data", str(data_dir), "--non-interactif", "--nom", " "])
+        == 2
+    )
+    assert "--nom" in capsys.readouterr().err
+
+    def hang_up(prompt: str) -> str:
+        raise EOFError
+
+    assert cli.new_record_main(["lieu", "--data", str(data_dir)], hang_up, print) == 2
+    assert "Interrompu : rien n'a été écrit." in capsys.readouterr().err
+    assert list((data_dir / "actors").iterdir()) == []

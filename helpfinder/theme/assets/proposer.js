@@ -332,5 +332,6 @@
   root.hidden = false;
   render();
   status("Remplissez le formulaire : la fiche se complète au fur et à mesure.");
+  // The checks, for tests/test_proposer.py, which compares them with the validator's.
   window.hfProposer = { parseDay: parseDay, looseSuggestion: looseSuggestion, phone: phone, toYaml: toYaml, read: read };
 })();
