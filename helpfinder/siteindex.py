@@ -52,6 +52,9 @@ class SiteIndex:
     )
     grids: dict[str, PointGrid] = field(default_factory=dict)
     departements: dict[str, list[Commune]] = field(default_factory=dict)
+    # What costs to compute and serves several pages and files (the coverage of every
+    # commune), computed once per build: see coverage.commune_coverage.
+    computed: dict[str, Any] = field(default_factory=dict)
 
     @property
     def territory(self) -> dict[str, Any]:

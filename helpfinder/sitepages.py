@@ -13,7 +13,17 @@ from typing import Any
 
 from markupsafe import escape
 
-from . import contributor_views, export, mapdata, mapview, news, pathway_views, views
+from . import (
+    assessment_views,
+    contributor_views,
+    coverage,
+    export,
+    mapdata,
+    mapview,
+    news,
+    pathway_views,
+    views,
+)
 from .matching import places_for
 from .records import Record
 from .render import environment, page_url, relative_url, render_page, table_of_contents
@@ -100,6 +110,7 @@ def generate_pages(index: SiteIndex, directory_urls: bool) -> list[GeneratedPage
             v=to_check,
         )
     )
+    pages.extend(_assessment_pages(page, index))
     propose = contributor_views.proposer_view(index)
     pages.append(
         page(
@@ -142,6 +153,9 @@ def generate_files(index: SiteIndex, directory_urls: bool) -> dict[str, str]:
     files[export.PLACES_GEOJSON] = mapdata.dumps(export.places_geojson(index))
     files[export.PATHWAYS_JSON] = mapdata.dumps(export.pathways_json(index))
     files[export.COMMUNES_CSV] = export.communes_csv(index)
+    files[assessment_views.COVERAGE_CSV] = assessment_views.coverage_csv(
+        index, coverage.commune_coverage(index)
+    )
     feed_url = news.FEED_FILE
     files[news.FEED_FILE] = news.atom_feed(
         index,
@@ -152,6 +166,37 @@ def generate_files(index: SiteIndex, directory_urls: bool) -> dict[str, str]:
         json.dumps(export.datapackage(index), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     )
     return files
+
+
+def _assessment_pages(page: Callable[..., GeneratedPage], index: SiteIndex) -> list[GeneratedPage]:
+    """« État des lieux »: its front page, the coverage, the priorities, the actors."""
+    found = coverage.commune_coverage(index)
+    return [
+        page(
+            "assessment.html.j2",
+            assessment_views.ASSESSMENT_SRC,
+            "État des lieux",
+            v=assessment_views.assessment_view(index, found),
+        ),
+        page(
+            "coverage.html.j2",
+            assessment_views.COVERAGE_SRC,
+            "La couverture du territoire",
+            v=assessment_views.coverage_view(index, found),
+        ),
+        page(
+            "priorities.html.j2",
+            assessment_views.PRIORITIES_SRC,
+            "Les priorités : où agir d'abord",
+            v=assessment_views.priorities_view(index, found),
+        ),
+        page(
+            "actors.html.j2",
+            assessment_views.ACTORS_SRC,
+            "Les acteurs : qui propose quoi, et où",
+            v=assessment_views.actors_view(index),
+        ),
+    ]
 
 
 def _pathway_pages(

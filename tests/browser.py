@@ -46,6 +46,10 @@ PAGE_TYPES: dict[str, str] = {
     "a-verifier": "contribuer/a-verifier/index.html",
     "nouveautes": "nouveautes/index.html",
     "proposer": "proposer/index.html",
+    "etat-des-lieux": "etat-des-lieux/index.html",
+    "couverture": "etat-des-lieux/couverture/index.html",
+    "priorites": "etat-des-lieux/priorites/index.html",
+    "acteurs": "etat-des-lieux/acteurs/index.html",
 }
 
 # The site is served from the test machine and must load nothing from anywhere else: no web

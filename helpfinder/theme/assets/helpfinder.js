@@ -5,7 +5,9 @@
  * - in a pathway, the person's commune: chosen once (or given by the commune page's link as
  *   ?commune=INSEE), carried from step to step in the links, and used by the outcome page to
  *   list the places of that commune first, then the others by distance;
- * - the "Imprimer" button of the orientation sheet. */
+ * - the "Imprimer" button of the orientation sheet;
+ * - sortable tables (table[data-sortable]): each column heading becomes a button that sorts
+ *   the rows by that column (numbers by their data-tri value), with aria-sort set. */
 (function () {
   "use strict";
   var DAYS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
@@ -181,12 +183,57 @@
     }
   }
 
+  function cellValue(row, column) {
+    var cell = row.children[column];
+    if (!cell) { return ""; }
+    var sortKey = cell.getAttribute("data-tri");
+    return sortKey !== null ? parseFloat(sortKey) : cell.textContent.trim().toLowerCase();
+  }
+
+  function sortTable(table, column, heading) {
+    var body = table.tBodies[0];
+    var ascending = heading.getAttribute("aria-sort") !== "ascending";
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.sort(function (a, b) {
+      var x = cellValue(a, column), y = cellValue(b, column);
+      var order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "fr");
+      return ascending ? order : -order;
+    });
+    rows.forEach(function (row) { body.appendChild(row); });
+    var headings = table.tHead.rows[0].cells;
+    for (var i = 0; i < headings.length; i++) { headings[i].removeAttribute("aria-sort"); }
+    heading.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+  }
+
+  function setUpSortableTables() {
+    var tables = document.querySelectorAll("table[data-sortable]");
+    Array.prototype.forEach.call(tables, function (table) {
+      if (!table.tHead || !table.tBodies.length) { return; }
+      var headings = table.tHead.rows[0].cells;
+      Array.prototype.forEach.call(headings, function (heading, column) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "hf-sort";
+        button.textContent = heading.textContent;
+        button.title = "Trier par cette colonne";
+        button.addEventListener("click", function () { sortTable(table, column, heading); });
+        heading.textContent = "";
+        heading.appendChild(button);
+      });
+      var hint = document.createElement("p");
+      hint.className = "hf-small";
+      hint.textContent = "Pour trier le tableau, choisissez le titre d'une colonne.";
+      table.parentNode.insertBefore(hint, table);
+    });
+  }
+
   function start() {
     var now = new Date();
     showOpenStatus(now);
     setUpFilters(now);
     setUpPathway();
     setUpPrint();
+    setUpSortableTables();
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();

@@ -1,0 +1,275 @@
+"""The « État des lieux » pages: coverage, priorities and the actors' inventory, as plain
+data for the templates. Every figure comes from `coverage` and `inventory`, at build time."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from . import coverage as cov
+from . import display, inventory
+from .siteindex import SiteIndex, slugify
+from .views import HOME_COMMUNES_MAX, commune_ref
+
+ASSESSMENT_SRC = "etat-des-lieux/index.md"
+COVERAGE_SRC = "etat-des-lieux/couverture.md"
+PRIORITIES_SRC = "etat-des-lieux/priorites.md"
+ACTORS_SRC = "etat-des-lieux/acteurs.md"
+COVERAGE_CSV = "donnees/couverture.csv"
+# Above this many communes, tables list the first ones by priority and the CSV has them all.
+TABLE_COMMUNES_MAX = HOME_COMMUNES_MAX
+# Column headings for the nine services of the standard; the full names are listed under
+# each table that uses them.
+SHORT_NAMES = {
+    "Aide aux démarches administratives": "Démarches",
+    "Maîtrise des outils numériques du quotidien": "Outils du quotidien",
+    "Insertion professionnelle via le numérique": "Emploi",
+    "Utilisation sécurisée du numérique": "Sécurité",
+    "Parentalité et éducation avec le numérique": "Parentalité",
+    "Loisirs et créations numériques": "Loisirs",
+    "Compréhension du monde numérique": "Culture numérique",
+    "Accès internet et matériel informatique": "Accès internet",
+    "Acquisition de matériel informatique à prix solidaire": "Matériel solidaire",
+}
+
+
+def services_legend(index: SiteIndex) -> list[dict[str, str]]:
+    return [{"court": SHORT_NAMES.get(s, s), "nom": s} for s in index.services]
+
+
+def _km_cell(found: Any) -> dict[str, Any]:
+    if found is None:
+        return {"texte": "aucun", "tri": 1e9, "loin": True, "permanence": False}
+    return {
+        "texte": display.km(found.km),
+        "tri": round(found.km, 3),
+        "loin": found.km > cov.FAR_KM,
+        "permanence": found.point.permanence,
+    }
+
+
+def _percent(share: float) -> str:
+    return f"{round(share * 100)} %"
+
+
+def _share_cell(share: float) -> dict[str, Any]:
+    return {"texte": _percent(share), "tri": round(share * 100, 1)}
+
+
+def coverage_view(index: SiteIndex, coverages: list[cov.CommuneCoverage]) -> dict[str, Any]:
+    ranked = [p.coverage for p in cov.priorities(coverages)]
+    shown = coverages
+    if len(coverages) > TABLE_COMMUNES_MAX:
+        unranked = [c for c in coverages if c.fragility is None]
+        shown = [*ranked, *unranked][:TABLE_COMMUNES_MAX]
+    return {
+        "bandes": list(cov.BANDS_KM),
+        "loin_km": int(cov.FAR_KM),
+        "parts": [
+            {
+                "service": service,
+                "parts": [
+                    _share_cell(cov.population_share(coverages, service, km)) for km in cov.BANDS_KM
+                ],
+            }
+            for service in index.services
+        ],
+        "zones_blanches": [
+            {
+                "service": service,
+                "nulle_part": all(c.nearest.get(service) is None for c in coverages),
+                "communes": [
+                    {
+                        "commune": commune_ref(index, c.commune.code_insee),
+                        "km": _km_cell(c.nearest.get(service))["texte"],
+                    }
+                    for c in cov.white_zones(coverages, service)
+                ],
+            }
+            for service in index.services
+        ],
+        "services": services_legend(index),
+        "lignes": [
+            {
+                "commune": commune_ref(index, c.commune.code_insee),
+                "population": display.integer(c.commune.population),
+                "population_tri": c.commune.population,
+                "distances": [_km_cell(c.nearest.get(s)) for s in index.services],
+            }
+            for c in shown
+        ],
+        "tronque": len(shown) < len(coverages),
+        "total": len(coverages),
+        "csv": COVERAGE_CSV,
+    }
+
+
+def priorities_view(index: SiteIndex, coverages: list[cov.CommuneCoverage]) -> dict[str, Any]:
+    ranked = cov.priorities(coverages)
+    rows = [
+        {
+            "rang": p.rank,
+            "commune": commune_ref(index, p.coverage.commune.code_insee),
+            "population": display.integer(p.coverage.commune.population),
+            "population_tri": p.coverage.commune.population,
+            "fragilite": f"{p.coverage.fragility:.0f}".replace(".", ","),
+            "fragilite_tri": round(p.coverage.fragility or 0.0, 3),
+            "rang_fragilite": p.fragility_rank,
+            "aide": _km_cell(_nearest_any(p.coverage)),
+            "rang_distance": p.distance_rank,
+            "loin": len(p.coverage.far_services()),
+        }
+        for p in ranked[:TABLE_COMMUNES_MAX]
+    ]
+    fragility = index.territory.get("indice_fragilite") or {}
+    return {
+        "lignes": rows,
+        "tronque": len(ranked) > TABLE_COMMUNES_MAX,
+        "total": len(ranked),
+        "sans_indice": [
+            commune_ref(index, c.commune.code_insee) for c in coverages if c.fragility is None
+        ],
+        "proche_km": int(cov.NEAR_KM),
+        "indice": {
+            "nom": fragility.get("nom", "Indice de fragilité numérique"),
+            "source": fragility.get("source", "").rstrip(". "),
+            "millesime": fragility.get("millesime", "").rstrip(". "),
+        },
+        "graphique": scatter(ranked[:TABLE_COMMUNES_MAX]),
+        "csv": COVERAGE_CSV,
+    }
+
+
+def scatter(ranked: list[cov.Priority]) -> dict[str, Any] | None:
+    """Points of a fragility / distance chart, in SVG units (the template draws them)."""
+    points = [(p, p.coverage.help_km) for p in ranked if p.coverage.help_km is not None]
+    if len(points) < 2:
+        return None
+    width, height, margin = 640, 360, 48
+    max_km = max(km for _, km in points) or 1.0
+    scores = [p.coverage.fragility or 0.0 for p, _ in points]
+    low, high = min(scores), max(scores)
+    span = (high - low) or 1.0
+
+    def x(km: float) -> float:
+        return round(margin + km / max_km * (width - 2 * margin), 1)
+
+    def y(score: float) -> float:
+        return round(height - margin - (score - low) / span * (height - 2 * margin), 1)
+
+    return {
+        "largeur": width,
+        "hauteur": height,
+        "marge": margin,
+        "points": [
+            {
+                "x": x(km),
+                "y": y(p.coverage.fragility or 0.0),
+                "nom": p.coverage.commune.nom,
+                "rang": p.rank,
+                "etiquette": p.rank <= 5,
+            }
+            for p, km in points
+        ],
+        "axe_x": [{"x": x(v), "texte": f"{v:g} km"} for v in _ticks(max_km)],
+        "axe_y": [{"y": y(v), "texte": f"{v:.0f}"} for v in (low, (low + high) / 2, high)],
+    }
+
+
+def _ticks(maximum: float) -> list[float]:
+    step = max(1.0, round(maximum / 4))
+    ticks, value = [], 0.0
+    while value <= maximum + 1e-9:
+        ticks.append(value)
+        value += step
+    return ticks
+
+
+def _nearest_any(coverage: cov.CommuneCoverage) -> Any:
+    found = [n for n in coverage.nearest.values() if n is not None]
+    return min(found, key=lambda n: n.km) if found else None
+
+
+def actors_view(index: SiteIndex) -> dict[str, Any]:
+    communes = inventory.by_commune(index)
+    return {
+        "total": len(index.places),
+        "services": [
+            {"service": c.service, "lieux": c.places, "communes": c.communes}
+            for c in inventory.by_service(index)
+        ],
+        "nombre_communes": len(index.communes),
+        "profils": inventory.by_profile(index),
+        "programmes": inventory.by_programme(index),
+        "communes": [
+            {
+                "commune": commune_ref(index, c.commune.code_insee),
+                "lieux": c.places,
+                "permanences": c.permanences,
+                "services": [SHORT_NAMES.get(s, s) for s in c.services],
+            }
+            for c in communes[:TABLE_COMMUNES_MAX]
+        ],
+        "tronque": len(communes) > TABLE_COMMUNES_MAX,
+        "services_manquants": inventory.missing_services(index),
+        "communes_sans_aide": [
+            commune_ref(index, c.code_insee) for c in inventory.communes_without_help(index)
+        ],
+    }
+
+
+def assessment_view(index: SiteIndex, coverages: list[cov.CommuneCoverage]) -> dict[str, Any]:
+    """The section's front page: a few figures, the first priorities, links."""
+    total = sum(c.commune.population for c in coverages)
+    near = {
+        km: sum(
+            c.commune.population for c in coverages if c.help_km is not None and c.help_km <= km
+        )
+        for km in cov.BANDS_KM
+    }
+    return {
+        "lieux": len(index.places),
+        "communes": len(coverages),
+        "parts": [
+            {"km": km, "part": _percent(near[km] / total) if total else "0 %"}
+            for km in cov.BANDS_KM
+        ],
+        "priorites": [
+            commune_ref(index, p.coverage.commune.code_insee) for p in cov.priorities(coverages)[:5]
+        ],
+        "services_manquants": inventory.missing_services(index),
+        "communes_sans_aide": len(inventory.communes_without_help(index)),
+    }
+
+
+def coverage_csv(index: SiteIndex, coverages: list[cov.CommuneCoverage]) -> str:
+    """Every commune: population, fragility, distance to help and to each service, and its
+    priority rank (empty without a fragility index)."""
+    ranks = {p.coverage.commune.code_insee: p.rank for p in cov.priorities(coverages)}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        [
+            "code_insee",
+            "nom",
+            "population",
+            "indice_fragilite",
+            "distance_aide_km",
+            *(f"km_{slugify(SHORT_NAMES.get(s, s)).replace('-', '_')}" for s in index.services),
+            "rang_priorite",
+        ]
+    )
+    for c in coverages:
+        writer.writerow(
+            [
+                c.commune.code_insee,
+                c.commune.nom,
+                c.commune.population,
+                "" if c.fragility is None else f"{c.fragility:.1f}",
+                "" if c.help_km is None else f"{c.help_km:.2f}",
+                *("" if (n := c.nearest.get(s)) is None else f"{n.km:.2f}" for s in index.services),
+                ranks.get(c.commune.code_insee, ""),
+            ]
+        )
+    return out.getvalue()
