@@ -3,9 +3,11 @@ loading many synthetic places.
 
 By default it builds synthetic territories (territoire, département, région, national)
 with the real site sources and with plain MkDocs + Material (see `scripts/bench_site.py`),
-then imports a 20,000-row national-standard file (see `scripts/bench_import.py`).
+then imports a 20,000-row national-standard file (see `scripts/bench_import.py`) and
+computes the « État des lieux » for 35,000 communes and 20,000 places
+(`scripts/bench_coverage.py`).
 
-With `--import-only`: only the import.
+With `--import-only` or `--coverage-only`: only that one.
 
 With `--places-only`: copies the territory and schemas of `data/` into a temporary folder,
 writes N synthetic place files (about 15 filled fields, `exemple: true`), then runs the real
@@ -154,17 +156,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--import-only", action="store_true", help="seulement l'import d'un fichier national"
     )
+    parser.add_argument(
+        "--coverage-only",
+        action="store_true",
+        help="seulement le calcul de l'état des lieux à l'échelle nationale",
+    )
     parser.add_argument("--places", type=int, default=20_000, help="nombre de fiches")
     parser.add_argument("--max-seconds", type=float, default=5.0, help="objectif de temps")
     parser.add_argument("--max-mb", type=float, default=1024.0, help="objectif de mémoire")
     args = parser.parse_args(argv)
     if args.places_only:
         return places_bench(args.places, args.max_seconds, args.max_mb)
+    import bench_coverage
     import bench_import
     import bench_site
 
     if args.import_only:
         return bench_import.main()
+    if args.coverage_only:
+        return bench_coverage.main()
 
     chosen = args.scales or ",".join(bench_site.DEFAULT_SCALES)
     scales = [s.strip() for s in chosen.split(",") if s.strip()]
@@ -183,7 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     # With --json, stdout holds the site's JSON alone: the import's lines go to stderr.
     out = sys.stderr if args.json else sys.stdout
     print(file=out)
-    return max(site_code, bench_import.main(out=out))
+    import_code = bench_import.main(out=out)
+    print(file=out)
+    return max(site_code, import_code, bench_coverage.main(out=out))
 
 
 def places_bench(places: int, max_seconds: float, max_mb: float) -> int:

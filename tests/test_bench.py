@@ -12,6 +12,7 @@ from helpfinder.reportformats import format_report
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import bench
+import bench_coverage
 import bench_import
 import bench_site
 
@@ -84,3 +85,10 @@ def test_import_bench_writes_the_territorys_rows_of_a_national_file():
     assert result["written"] == result["territory_rows"] == bench_import.TERRITORY_ROWS
     assert f"2000 lignes lues, {bench_import.TERRITORY_ROWS} du territoire" in result["summary"]
     assert result["seconds"] > 0
+
+
+def test_coverage_bench_covers_every_commune_of_a_small_country():
+    result = bench_coverage.run(communes=400, places=150)
+    assert result["errors"] == 0
+    assert result["communes"] == result["csv_rows"] == result["ranked"] == 400
+    assert result["coverage_s"] > 0

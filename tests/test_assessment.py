@@ -1,0 +1,205 @@
+"""« État des lieux »: coverage checked against brute force, priorities by their stated
+method, the inventory counted from the records, and the pages and CSV built from them."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+
+import pytest
+from test_site import article, text_of
+
+from conftest import DATA, TODAY, VALID_PLACE, write
+from helpfinder import coverage as cov
+from helpfinder import inventory
+from helpfinder.geo import distance_km
+from helpfinder.pipeline import load_directory
+from helpfinder.siteindex import build_index
+
+DEMARCHES = "Aide aux démarches administratives"
+INTERNET = "Accès internet et matériel informatique"
+
+
+def place(
+    place_id: str,
+    commune: str,
+    postal: str,
+    lat: float,
+    lon: float,
+    services: list[str],
+    extra: str = "",
+) -> str:
+    text = (
+        VALID_PLACE.replace("id: lieu-test", f"id: {place_id}")
+        .replace('code_insee: "69010"', f'code_insee: "{commune}"')
+        .replace('code_postal: "69210"', f'code_postal: "{postal}"')
+        .replace("commune: L'Arbresle\n", "")
+        .replace("latitude: 45.8356", f"latitude: {lat}")
+        .replace("longitude: 4.6093", f"longitude: {lon}")
+    )
+    text = text.replace(
+        "services:\n  - Aide aux démarches administratives\n",
+        "services:\n" + "".join(f"  - {s}\n" for s in services),
+    )
+    return text + extra
+
+
+@pytest.fixture
+def index(data_dir):
+    # L'Arbresle and Sain-Bel have places; Bessenay (69021) gets a permanence (VALID_PLACE's).
+    write(
+        data_dir,
+        "actors/a.yml",
+        place("a", "69010", "69210", 45.8356, 4.6093, [DEMARCHES, INTERNET]),
+    )
+    write(
+        data_dir,
+        "actors/b.yml",
+        place("b", "69171", "69210", 45.8121, 4.5993, [INTERNET]).replace(
+            'permanences:\n  - commune: "69021"', 'permanences:\n  - commune: "69112"'
+        ),
+    )
+    directory, report = load_directory(data_dir, TODAY)
+    assert report.errors == [], [p.format() for p in report.errors]
+    return build_index(directory, TODAY)
+
+
+def brute_force_km(index, commune, service) -> float | None:
+    """Every place and every permanence offering the service: the smallest distance."""
+    best = None
+    for p in index.places:
+        if service not in p.data["services"]:
+            continue
+        points = [(p.data["latitude"], p.data["longitude"])]
+        for stop in p.data.get("permanences") or []:
+            visited = index.directory.territory.communes[stop["commune"]]
+            points.append((visited.latitude, visited.longitude))
+        for lat, lon in points:
+            km = distance_km(commune.latitude, commune.longitude, lat, lon)
+            best = km if best is None or km < best else best
+    return best
+
+
+def test_coverage_is_the_brute_force_nearest(index):
+    coverages = cov.commune_coverage(index)
+    assert len(coverages) == 17
+    for c in coverages:
+        for service in index.services:
+            expected = brute_force_km(index, c.commune, service)
+            found = c.nearest[service]
+            assert (found is None) == (expected is None), (c.commune.nom, service)
+            if found is not None:
+                assert found.km == pytest.approx(expected, abs=1e-9), (c.commune.nom, service)
+    assert cov.commune_coverage(index) is coverages  # computed once per index
+
+
+def test_population_shares_add_up_the_communes_within_reach(index):
+    coverages = cov.commune_coverage(index)
+    total = sum(c.commune.population for c in coverages)
+    for service, km in itertools.product(index.services, cov.BANDS_KM):
+        near = sum(
+            c.commune.population
+            for c in coverages
+            if (d := brute_force_km(index, c.commune, service)) is not None and d <= km
+        )
+        assert cov.population_share(coverages, service, km) == pytest.approx(near / total)
+    assert cov.population_share(coverages, "Parentalité et éducation avec le numérique", 15) == 0
+
+
+def test_white_zones_are_the_communes_beyond_15_km(index):
+    coverages = cov.commune_coverage(index)
+    for service in index.services:
+        expected = {
+            c.commune.nom
+            for c in coverages
+            if (d := brute_force_km(index, c.commune, service)) is None or d > cov.FAR_KM
+        }
+        zones = cov.white_zones(coverages, service)
+        assert {c.commune.nom for c in zones} == expected
+        kms = [c.nearest[service].km if c.nearest[service] else float("inf") for c in zones]
+        assert kms == sorted(kms, reverse=True)
+
+
+def test_priorities_follow_the_stated_method(index):
+    coverages = cov.commune_coverage(index)
+    ranked = cov.priorities(coverages)
+    scored = [c for c in coverages if c.fragility is not None]
+    assert sorted(p.rank for p in ranked) == list(range(1, len(scored) + 1))
+    for p in ranked:
+        c = p.coverage
+        # Rank = 1 + how many communes are strictly more fragile (resp. farther).
+        assert p.fragility_rank == 1 + sum(o.fragility > c.fragility for o in scored)
+        assert p.distance_rank == 1 + sum(o.help_km > c.help_km for o in scored)
+    keys = [(p.fragility_rank + p.distance_rank, -p.coverage.commune.population) for p in ranked]
+    assert keys == sorted(keys)
+
+
+def test_a_commune_without_index_is_left_out_of_the_ranking(index):
+    coverages = cov.commune_coverage(index)
+    no_index = cov.CommuneCoverage(coverages[0].commune, coverages[0].nearest, None)
+    ranked = cov.priorities([no_index, *coverages[1:]])
+    assert coverages[0].commune not in [p.coverage.commune for p in ranked]
+
+
+def test_inventory_counts_the_records(index):
+    counts = {c.service: c for c in inventory.by_service(index)}
+    assert (counts[DEMARCHES].places, counts[INTERNET].places) == (1, 2)
+    # Internet: L'Arbresle and Sain-Bel, plus the permanences in Bessenay and Lentilly.
+    assert counts[INTERNET].communes == 4 and counts[DEMARCHES].communes == 2
+    assert inventory.by_profile(index) == [
+        ("Médiation numérique", 2),
+        ("Aidant (premier accueil)", 0),
+    ]
+    assert inventory.by_programme(index) == [("Aucun", 2)]
+    missing = inventory.missing_services(index)
+    assert DEMARCHES not in missing and "Loisirs et créations numériques" in missing
+    lacking = {c.nom for c in inventory.communes_without_help(index)}
+    assert lacking == {c.nom for c in index.communes} - {
+        "L'Arbresle",
+        "Sain-Bel",
+        "Bessenay",
+        "Lentilly",
+    }
+
+
+def test_pages_and_csv_of_the_real_territory(site):
+    with (site / "donnees" / "couverture.csv").open(encoding="utf-8", newline="") as table:
+        rows = list(csv.DictReader(table))
+    assert len(rows) == 17
+    ranks = sorted(int(r["rang_priorite"]) for r in rows)
+    assert ranks == list(range(1, 18))
+    first = next(r for r in rows if r["rang_priorite"] == "1")
+    priorities = text_of(article(site / "etat-des-lieux" / "priorites" / "index.html"))
+    assert f"1 {first['nom']}" in priorities
+    assert "On additionne les deux rangs" in priorities
+    cover = article(site / "etat-des-lieux" / "couverture" / "index.html")
+    for row in rows:
+        assert f">{row['nom']}</a></th>" in cover.replace("&#39;", "'"), row["nom"]
+    actors = text_of(article(site / "etat-des-lieux" / "acteurs" / "index.html"))
+    assert f"L'inventaire des {len(list((DATA / 'actors').glob('*.yml')))} lieux" in actors
+    home = text_of(article(site / "etat-des-lieux" / "index.html"))
+    assert "des habitants vivent à 10 km ou moins d'un lieu d'aide" in home
+
+
+def test_tables_sort_when_a_heading_is_chosen(base_url, open_page):
+    page = open_page(f"{base_url}/etat-des-lieux/priorites/")
+    table = page.locator("#classement ~ .hf-table-wrap table")
+    heading = table.locator("thead th").nth(2)  # Habitants
+    heading.locator("button").click()
+    assert heading.get_attribute("aria-sort") == "ascending"
+    values = [
+        int(v)
+        for v in table.locator("tbody td:nth-child(3)").evaluate_all(
+            "cells => cells.map(c => c.getAttribute('data-tri'))"
+        )
+    ]
+    assert values == sorted(values)
+    heading.locator("button").click()
+    assert heading.get_attribute("aria-sort") == "descending"
+    values = [
+        int(v)
+        for v in table.locator("tbody td:nth-child(3)").evaluate_all(
+            "cells => cells.map(c => c.getAttribute('data-tri'))"
+        )
+    ]
+    assert values == sorted(values, reverse=True)
