@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from . import display
+from .coverage import commune_coverage
 from .siteindex import SiteIndex
 from .views import commune_src, place_src
 
@@ -80,7 +81,9 @@ def _collection(features: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def communes_geojson(index: SiteIndex, url_of: Any, only: str | None = None) -> dict[str, Any]:
-    """Commune outlines with their fragility scores (every IRIS, and their plain mean)."""
+    """Commune outlines with their fragility scores (every IRIS, and their plain mean) and
+    the distance from their centre to the nearest place (`aide_km`, None: no place)."""
+    help_km = {c.commune.code_insee: c.help_km for c in commune_coverage(index)}
     features = []
     for commune in index.communes if only is None else [index.commune(only)]:
         outline = index.directory.territory.outlines.get(commune.code_insee)
@@ -105,6 +108,9 @@ def communes_geojson(index: SiteIndex, url_of: Any, only: str | None = None) -> 
                     "score": round(sum(s["score"] for s in scores) / len(scores))
                     if scores
                     else None,
+                    "aide_km": None
+                    if help_km.get(commune.code_insee) is None
+                    else round(help_km[commune.code_insee], 1),
                 },
             }
         )

@@ -95,6 +95,13 @@ FRAGILITY_CLASSES = [
     {"max": 120, "color": "#e31a1c", "label": "de 110 à 119"},
     {"max": None, "color": "#800026", "label": "120 et plus : bien plus fragile que la moyenne"},
 ]
+# Classes of the distance to the nearest place (the coverage's bands, then the white zone).
+DISTANCE_CLASSES = [
+    {"max": 5, "color": "#edf8e9", "label": "5 km ou moins"},
+    {"max": 10, "color": "#a1d99b", "label": "de 5 à 10 km"},
+    {"max": 15, "color": "#31a354", "label": "de 10 à 15 km"},
+    {"max": None, "color": "#54278f", "label": "plus de 15 km, ou aucun lieu : zone blanche"},
+]
 LIST_PLACES_MAX = 100  # above, the list under the map would make the page grow with the data
 
 
@@ -110,6 +117,7 @@ def map_view(index: SiteIndex, root: str, has_outlines: bool) -> dict[str, Any]:
         "places": root + PLACES_FILE,
         "communes": root + COMMUNES_FILE if has_outlines else None,
         "classes": FRAGILITY_CLASSES,
+        "distances": DISTANCE_CLASSES,
         "bounds": index.bounds(),
     }
     listing = []
@@ -143,6 +151,7 @@ def map_view(index: SiteIndex, root: str, has_outlines: bool) -> dict[str, Any]:
         "services": index.services,
         "liste": listing,
         "classes": FRAGILITY_CLASSES,
+        "distances": DISTANCE_CLASSES if has_outlines else None,
         "fragilite": info if has_outlines and index.directory.territory.indicators else None,
         "attribution": settings["attribution"],
     }

@@ -203,3 +203,39 @@ def test_tables_sort_when_a_heading_is_chosen(base_url, open_page):
         )
     ]
     assert values == sorted(values, reverse=True)
+
+
+def test_map_carries_the_distance_to_help_as_a_layer(site, base_url, browser):
+    import json
+
+    with (site / "donnees" / "couverture.csv").open(encoding="utf-8", newline="") as table:
+        expected = {r["code_insee"]: r["distance_aide_km"] for r in csv.DictReader(table)}
+    communes = json.loads((site / "donnees" / "carte-communes.geojson").read_text(encoding="utf-8"))
+    for feature in communes["features"]:
+        code, km = feature["properties"]["code"], feature["properties"]["aide_km"]
+        assert km == pytest.approx(float(expected[code]), abs=0.051), code
+    context = browser.new_context(locale="fr-FR")
+    try:
+        page = context.new_page()
+        page.route(
+            "**/*", lambda r: r.abort() if "openstreetmap" in r.request.url else r.continue_()
+        )
+        page.goto(base_url + "carte/")
+        page.wait_for_selector("[data-map-ready]")
+        overlay = page.get_by_label("Distance au lieu le plus proche")
+        assert not overlay.is_checked()  # one shading at a time: off at first
+        paths = page.locator("path.leaflet-interactive")
+        before = paths.count()
+        overlay.check()
+        page.wait_for_function(
+            f"document.querySelectorAll('path.leaflet-interactive').length > {before}"
+        )
+        colours = set(
+            page.eval_on_selector_all(
+                "path.leaflet-interactive", "ps => ps.map(p => p.getAttribute('fill'))"
+            )
+        )
+        # The real territory: every commune within 10 km of a place (the first two classes).
+        assert {"#edf8e9", "#a1d99b"} <= colours
+    finally:
+        context.close()

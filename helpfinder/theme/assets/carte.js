@@ -5,6 +5,7 @@
   "use strict";
 
   var CLASSES = [];  // set by start(): the same classes as the legend of the page
+  var DISTANCES = [];  // likewise, for the distance to the nearest place
 
   function element(tag, text, attributes) {
     var node = document.createElement(tag);
@@ -45,13 +46,15 @@
     properties.scores.forEach(function (s) {
       box.appendChild(element("p", "Indice de fragilité" + (properties.scores.length > 1 ? " (quartier " + s.iris + ")" : "") + " : " + s.score));
     });
+    box.appendChild(element("p", properties.aide_km === null || properties.aide_km === undefined
+      ? "Aucun lieu d'aide." : "Lieu le plus proche : " + String(properties.aide_km).replace(".", ",") + " km."));
     return box;
   }
 
-  function colorOf(score) {
-    if (score === null || score === undefined) { return "#cccccc"; }
-    for (var i = 0; i < CLASSES.length; i++) {
-      if (CLASSES[i].max === null || score < CLASSES[i].max) { return CLASSES[i].color; }
+  function colorOf(score, classes, inclusive) {
+    if (score === null || score === undefined) { return classes === DISTANCES ? classes[classes.length - 1].color : "#cccccc"; }
+    for (var i = 0; i < classes.length; i++) {
+      if (classes[i].max === null || score < classes[i].max || (inclusive && score === classes[i].max)) { return classes[i].color; }
     }
     return "#cccccc";
   }
@@ -103,6 +106,7 @@
   window.helpfinderMap = {
     start: function (map, tiles, options) {
       CLASSES = options.classes || [];
+      DISTANCES = options.distances || [];
       if (options.bounds) { map.fitBounds(options.bounds, { maxZoom: 13 }); }
       var page = document.querySelector("[data-map-page]") || document;
       var failure = page.querySelector("[data-map-tiles-error]");
@@ -136,12 +140,22 @@
         load(options.communes).then(function (data) {
           var shading = L.geoJSON(data, {
             style: function (f) {
-              return { color: "#555", weight: 1, fillColor: colorOf(f.properties.score), fillOpacity: 0.45 };
+              return { color: "#555", weight: 1, fillColor: colorOf(f.properties.score, CLASSES, false), fillOpacity: 0.45 };
             },
             onEachFeature: function (f, layer) { layer.bindPopup(function () { return communePopup(f.properties, options.root); }); }
           }).addTo(map);
           shading.bringToBack();
           layers.addOverlay(shading, "Fragilité numérique des communes");
+          if (DISTANCES.length) {
+            // Off at first: one shading at a time reads best; the layer control switches.
+            var distance = L.geoJSON(data, {
+              style: function (f) {
+                return { color: "#555", weight: 1, fillColor: colorOf(f.properties.aide_km, DISTANCES, true), fillOpacity: 0.55 };
+              },
+              onEachFeature: function (f, layer) { layer.bindPopup(function () { return communePopup(f.properties, options.root); }); }
+            });
+            layers.addOverlay(distance, "Distance au lieu le plus proche");
+          }
           if (options.focus) {
             shading.eachLayer(function (layer) {
               if (layer.feature.properties.code === options.focus) { map.fitBounds(layer.getBounds()); }
