@@ -40,6 +40,7 @@ def validate_main(argv: list[str] | None = None) -> int:
     if args.format == "texte" and report.ok:
         print(
             f"{len(directory.places)} lieux, {len(directory.pathways)} parcours, "
+            f"{len(directory.plan)} actions du plan, "
             f"{len(directory.territory.communes)} communes : données valides"
         )
     return 0 if report.ok else 1

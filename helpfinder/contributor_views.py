@@ -23,7 +23,9 @@ OUT_OF_SEARCH = {"search": {"exclude": True}}
 
 def fields_view(index: SiteIndex) -> dict[str, Any]:
     schemas = index.directory.schemas
-    return {"kinds": [(title, field_docs(schemas[kind])) for kind, title in KIND_TITLES.items()]}
+    return {
+        "kinds": [(kind, title, field_docs(schemas[kind])) for kind, title in KIND_TITLES.items()]
+    }
 
 
 def to_check_view(index: SiteIndex, edit_url: Any) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from typing import Any
 from .schema import FieldSpec, RecordSchema
 
 EDITOR_SCHEMAS_DIR = "editeur"  # under data/schemas/
-KINDS = {"lieu": "actors", "parcours": "pathways"}  # record kind -> its folder under data/
+KINDS = {"lieu": "actors", "parcours": "pathways", "plan": "plan"}  # kind -> folder in data/
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 HOURS_PATTERN = (
     r"^\s*(([fF]erm[ée])|(\d{2}:\d{2}-\d{2}:\d{2}(\s*,\s*\d{2}:\d{2}-\d{2}:\d{2})*))\s*$"

@@ -20,6 +20,7 @@ REFERENCE_END = "<!-- fin : référence des champs -->"
 KIND_TITLES = {
     "lieu": "Une fiche de lieu (data/actors/)",
     "parcours": "Un parcours (data/pathways/)",
+    "plan": "Une action du plan d'action (data/plan/)",
 }
 _FORMATS = {
     "identifiant": "identifiant : minuscules sans accent, chiffres, tirets",
@@ -47,10 +48,11 @@ class FieldDoc:
     """One field, as contributors read about it. `path` is how the validator names it
     (`horaires.lundi`, `fermetures[].du`); `depth` is 0 for a field of the record itself."""
 
+    kind: str  # lieu, parcours, plan
     path: str
     title: str
     required: bool
-    kind: str
+    form: str  # what the value looks like, in words: « texte, 200 caractères au plus »
     description: str
     values: tuple[str, ...]
     example: str
@@ -58,13 +60,14 @@ class FieldDoc:
 
     @property
     def anchor(self) -> str:
-        return "champ-" + self.path.replace("[]", "").replace(".", "-").replace("_", "-")
+        path = self.path.replace("[]", "").replace(".", "-").replace("_", "-")
+        return f"{self.kind}-{path}"
 
 
 def field_docs(schema: RecordSchema) -> list[FieldDoc]:
     """Every field of the schema, nested ones right after their parent."""
     docs: list[FieldDoc] = []
-    _walk(schema.fields, "", 0, docs)
+    _walk(schema.name, schema.fields, "", 0, docs)
     return docs
 
 
@@ -101,15 +104,18 @@ def update_contributing(path: Path, schemas: dict[str, RecordSchema]) -> bool:
     return updated != text
 
 
-def _walk(fields: dict[str, FieldSpec], prefix: str, depth: int, docs: list[FieldDoc]) -> None:
+def _walk(
+    kind: str, fields: dict[str, FieldSpec], prefix: str, depth: int, docs: list[FieldDoc]
+) -> None:
     for name, spec in fields.items():
         path = f"{prefix}{name}"
         docs.append(
             FieldDoc(
+                kind=kind,
                 path=path,
                 title=spec.title,
                 required=spec.required,
-                kind=_kind(spec),
+                form=_form(spec),
                 description=spec.description,
                 values=spec.enum or (spec.item.enum if spec.item and spec.item.enum else ()),
                 example=_example(name, spec.example),
@@ -117,14 +123,14 @@ def _walk(fields: dict[str, FieldSpec], prefix: str, depth: int, docs: list[Fiel
             )
         )
         if spec.fields:
-            _walk(spec.fields, f"{path}.", depth + 1, docs)
+            _walk(kind, spec.fields, f"{path}.", depth + 1, docs)
         if spec.item is not None and spec.item.fields:
-            _walk(spec.item.fields, f"{path}[].", depth + 1, docs)
+            _walk(kind, spec.item.fields, f"{path}[].", depth + 1, docs)
 
 
-def _kind(spec: FieldSpec) -> str:
+def _form(spec: FieldSpec) -> str:
     if spec.type == "array" and spec.item is not None:
-        item = _kind(spec.item)
+        item = _form(spec.item)
         return f"liste ({item}){_limits(spec, 'valeur')}"
     described = _FORMATS.get(spec.fmt or "", _TYPES.get(spec.type, spec.type))
     return described + _limits(spec, "caractère")

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .pathways import check_outcomes_matched, check_pathway_file
 from .places import check_place_file, check_unique_ids
+from .plan import check_plan_file
 from .problems import Problem, Report
 from .records import Record, record_files
 from .schema import RecordSchema, load_schemas
@@ -25,6 +26,7 @@ from .territory import Territory, load_territory
 
 ACTORS_DIR = "actors"
 PATHWAYS_DIR = "pathways"
+PLAN_DIR = "plan"  # optional: a territory without an action plan has no such folder
 SCHEMAS_DIR = "schemas"
 # Below this many place files one process is fastest; above, the files are shared between
 # the machine's cores (reading YAML is the cost: about 4,000 files/s per core).
@@ -38,6 +40,7 @@ class Directory:
     territory: Territory = field(default_factory=Territory)
     places: list[Record] = field(default_factory=list)
     pathways: list[Record] = field(default_factory=list)
+    plan: list[Record] = field(default_factory=list)
     schemas: dict[str, RecordSchema] = field(default_factory=dict)
 
 
@@ -76,6 +79,17 @@ def load_directory(data_dir: Path, today: dt.date) -> tuple[Directory, Report]:
             directory.pathways.append(pathway)
     report.extend(check_unique_ids(directory.pathways))
     report.extend(check_outcomes_matched(directory.pathways, directory.places))
+
+    if (data_dir / PLAN_DIR).is_dir():
+        files, problems = record_files(data_dir / PLAN_DIR, shown)
+        report.extend(problems)
+        for path in files:
+            shown_as = path.relative_to(shown).as_posix()
+            action, problems = check_plan_file(path, shown_as, directory.schemas["plan"], today)
+            report.extend(problems)
+            if action is not None:
+                directory.plan.append(action)
+        report.extend(check_unique_ids(directory.plan))
     return directory, report
 
 

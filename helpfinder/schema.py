@@ -19,6 +19,7 @@ from typing import Any
 SCHEMA_FILES = {
     "lieu": "lieu.schema.json",
     "parcours": "parcours.schema.json",
+    "plan": "plan.schema.json",
     "commune": "communes.schema.json",
     "indicateur": "indicateurs-ifn.schema.json",
     "territoire": "territoire.schema.json",

@@ -169,7 +169,8 @@ def generate_files(index: SiteIndex, directory_urls: bool) -> dict[str, str]:
 
 
 def _assessment_pages(page: Callable[..., GeneratedPage], index: SiteIndex) -> list[GeneratedPage]:
-    """« État des lieux »: its front page, the coverage, the priorities, the actors."""
+    """« État des lieux »: its front page, the coverage, the priorities, the actors, the
+    action plan's dashboard."""
     found = coverage.commune_coverage(index)
     return [
         page(
@@ -195,6 +196,12 @@ def _assessment_pages(page: Callable[..., GeneratedPage], index: SiteIndex) -> l
             assessment_views.ACTORS_SRC,
             "Les acteurs : qui propose quoi, et où",
             v=assessment_views.actors_view(index),
+        ),
+        page(
+            "plan.html.j2",
+            assessment_views.PLAN_SRC,
+            "Le plan d'action",
+            v=assessment_views.plan_view(index),
         ),
     ]
 

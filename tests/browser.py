@@ -50,6 +50,7 @@ PAGE_TYPES: dict[str, str] = {
     "couverture": "etat-des-lieux/couverture/index.html",
     "priorites": "etat-des-lieux/priorites/index.html",
     "acteurs": "etat-des-lieux/acteurs/index.html",
+    "plan": "etat-des-lieux/plan/index.html",
 }
 
 # The site is served from the test machine and must load nothing from anywhere else: no web

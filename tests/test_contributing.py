@@ -11,7 +11,7 @@ import pytest
 from test_site import article, text_of
 
 from conftest import DATA, ROOT, TODAY, VALID_PLACE, build, write
-from helpfinder.fieldreference import field_docs, reference_markdown, with_reference
+from helpfinder.fieldreference import KIND_TITLES, field_docs, reference_markdown, with_reference
 from helpfinder.freshness import format_to_check, records_to_check
 from helpfinder.pipeline import load_directory
 from helpfinder.schema import load_schemas
@@ -29,7 +29,7 @@ def test_contributing_holds_the_reference_the_schemas_give():
     assert with_reference(CONTRIBUTING, reference_markdown(SCHEMAS)) == CONTRIBUTING, "make schemas"
 
 
-@pytest.mark.parametrize("kind", ["lieu", "parcours"])
+@pytest.mark.parametrize("kind", list(KIND_TITLES))
 def test_every_field_and_value_is_documented(kind):
     paths = all_paths(kind)
     assert "horaires.lundi" in paths or kind == "parcours"
@@ -52,11 +52,12 @@ def test_a_new_field_without_description_is_caught(tmp_path):
 def test_the_site_page_documents_every_field(site):
     page = site / "contribuer" / "champs" / "index.html"
     html = article(page)
-    for kind in ("lieu", "parcours"):
+    anchors = [d.anchor for k in KIND_TITLES for d in field_docs(SCHEMAS[k])]
+    assert len(set(anchors)) == len(anchors)  # every field has its own anchor on the page
+    for kind in KIND_TITLES:
         for doc in field_docs(SCHEMAS[kind]):
             assert f'id="{doc.anchor}"' in html, doc.path
             assert f"<code>{doc.path}</code>" in html, doc.path
-    assert len({d.anchor for k in ("lieu", "parcours") for d in field_docs(SCHEMAS[k])}) > 1
 
 
 def test_records_to_check_are_grouped_by_structure(data_dir):

@@ -48,7 +48,10 @@ def test_cli_exit_codes_and_summary(data_dir, capsys, monkeypatch):
     write(data_dir, "actors/lieu-test.yml", VALID_PLACE)
     assert validate_main(["--data", str(data_dir)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out == ["0 erreur dans data/", "1 lieux, 0 parcours, 17 communes : données valides"]
+    assert out == [
+        "0 erreur dans data/",
+        "1 lieux, 0 parcours, 0 actions du plan, 17 communes : données valides",
+    ]
 
     write(data_dir, "actors/lieu-test.yml", VALID_PLACE.replace("profil: mediation", "profil: x"))
     assert validate_main(["--data", str(data_dir)]) == 1
