@@ -7,8 +7,12 @@ import csv
 import io
 from typing import Any
 
+from markupsafe import Markup
+
 from . import coverage as cov
 from . import display, inventory, plan
+from .documents import Document
+from .markdowntext import render_markdown
 from .siteindex import SiteIndex, slugify
 from .views import HOME_COMMUNES_MAX, commune_ref
 
@@ -342,4 +346,88 @@ def plan_view(index: SiteIndex) -> dict[str, Any]:
         "montants_connus": any(totals.values()),
         "exemples": sum(bool(a.data.get("exemple")) for a in actions),
         "date": display.date(today),
+    }
+
+
+MINUTES_SRC = "etat-des-lieux/comptes-rendus/index.md"
+BENCHMARK_SRC = "etat-des-lieux/benchmark/index.md"
+FICHE_TYPES = {"territoire": "Territoires comparables", "dispositif": "Dispositifs d'aller-vers"}
+FICHE_TYPE = {"territoire": "Territoire comparable", "dispositif": "Dispositif d'aller-vers"}
+
+
+def minute_src(document: Document) -> str:
+    return f"etat-des-lieux/comptes-rendus/{document.id}.md"
+
+
+def fiche_src(document: Document) -> str:
+    return f"etat-des-lieux/benchmark/{document.id}.md"
+
+
+def minutes_view(index: SiteIndex) -> dict[str, Any]:
+    """The comptes rendus, the latest first."""
+    found = sorted(index.directory.minutes, key=lambda d: (d.data["date"], d.id), reverse=True)
+    return {
+        "comptes_rendus": [
+            {
+                "titre": d.data.get("titre", d.id),
+                "date": display.date(d.data["date"]),
+                "src": minute_src(d),
+                "exemple": bool(d.data.get("exemple")),
+            }
+            for d in found
+        ]
+    }
+
+
+def benchmark_view(index: SiteIndex) -> dict[str, Any]:
+    """The fiches by type, each list by title."""
+    groups = []
+    for kind, title in FICHE_TYPES.items():
+        fiches = sorted(
+            (d for d in index.directory.fiches if d.data.get("type") == kind),
+            key=lambda d: (d.data.get("titre", ""), d.id),
+        )
+        groups.append(
+            {
+                "titre": title,
+                "id": kind,
+                "fiches": [
+                    {
+                        "titre": d.data.get("titre", d.id),
+                        "territoire": d.data.get("territoire", ""),
+                        "src": fiche_src(d),
+                        "exemple": bool(d.data.get("exemple")),
+                    }
+                    for d in fiches
+                ],
+            }
+        )
+    return {"groupes": groups}
+
+
+def document_view(document: Document, kind: str) -> dict[str, Any]:
+    """One compte rendu or fiche: its fields in words, then its body."""
+    data = document.data
+    facts = []
+    if kind == "compte-rendu":
+        facts.append(("Date", display.date(data["date"])))
+        if data.get("lieu"):
+            facts.append(("Lieu", data["lieu"]))
+        if data.get("structures"):
+            facts.append(("Structures présentes", ", ".join(data["structures"])))
+        facts.append(("Rédigé par", data.get("source", "")))
+    else:
+        facts.append(("Type", FICHE_TYPE.get(data.get("type", ""), "")))
+        for name, label in (("territoire", "Territoire"), ("porteur", "Porteur")):
+            if data.get(name):
+                facts.append((label, data[name]))
+        facts.append(("Sources", " ; ".join(data.get("sources") or [])))
+        facts.append(("Mise à jour", display.date(data["date_maj"])))
+    return {
+        "titre": data.get("titre", document.id),
+        "faits": facts,
+        "exemple": bool(data.get("exemple")),
+        # markdown-it with raw HTML off and its link checks: the only HTML of a document.
+        "corps": Markup(render_markdown(document.body)),
+        "retour": MINUTES_SRC if kind == "compte-rendu" else BENCHMARK_SRC,
     }

@@ -61,6 +61,7 @@ CODES: dict[str, str] = {
     "coordonnees-hors-commune": "le point est loin de la commune indiquée",
     "date-future": "la date de vérification est dans le futur",
     "fermeture-dates": "une fermeture finit avant de commencer",
+    "section-manquante": "il manque une partie (## Contexte…) à une fiche du benchmark",
     "fiche-ancienne": "avertissement : la fiche n'a pas été vérifiée depuis plus de 12 mois",
     # tables
     "colonne-inconnue": "un fichier CSV a une colonne que le schéma ne connaît pas",

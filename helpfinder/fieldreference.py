@@ -21,6 +21,8 @@ KIND_TITLES = {
     "lieu": "Une fiche de lieu (data/actors/)",
     "parcours": "Un parcours (data/pathways/)",
     "plan": "Une action du plan d'action (data/plan/)",
+    "compte-rendu": "Un compte rendu du comité (data/comptes-rendus/, en-tête des fichiers .md)",
+    "fiche-benchmark": "Une fiche du benchmark (data/benchmark/, en-tête des fichiers .md)",
 }
 _FORMATS = {
     "identifiant": "identifiant : minuscules sans accent, chiffres, tirets",

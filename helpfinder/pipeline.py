@@ -16,6 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .documents import FICHE_SECTIONS, Document, check_document_file, document_files
 from .pathways import check_outcomes_matched, check_pathway_file
 from .places import check_place_file, check_unique_ids
 from .plan import check_plan_file
@@ -27,6 +28,8 @@ from .territory import Territory, load_territory
 ACTORS_DIR = "actors"
 PATHWAYS_DIR = "pathways"
 PLAN_DIR = "plan"  # optional: a territory without an action plan has no such folder
+MINUTES_DIR = "comptes-rendus"  # optional, Markdown documents
+BENCHMARK_DIR = "benchmark"  # optional, Markdown documents
 SCHEMAS_DIR = "schemas"
 # Below this many place files one process is fastest; above, the files are shared between
 # the machine's cores (reading YAML is the cost: about 4,000 files/s per core).
@@ -41,6 +44,8 @@ class Directory:
     places: list[Record] = field(default_factory=list)
     pathways: list[Record] = field(default_factory=list)
     plan: list[Record] = field(default_factory=list)
+    minutes: list[Document] = field(default_factory=list)
+    fiches: list[Document] = field(default_factory=list)
     schemas: dict[str, RecordSchema] = field(default_factory=dict)
 
 
@@ -90,6 +95,19 @@ def load_directory(data_dir: Path, today: dt.date) -> tuple[Directory, Report]:
             if action is not None:
                 directory.plan.append(action)
         report.extend(check_unique_ids(directory.plan))
+
+    for folder, schema, sections, found in (
+        (MINUTES_DIR, "compte-rendu", (), directory.minutes),
+        (BENCHMARK_DIR, "fiche-benchmark", FICHE_SECTIONS, directory.fiches),
+    ):
+        for path in document_files(data_dir / folder):
+            shown_as = path.relative_to(shown).as_posix()
+            document, problems = check_document_file(
+                path, shown_as, directory.schemas[schema], sections
+            )
+            report.extend(problems)
+            if document is not None:
+                found.append(document)
     return directory, report
 
 

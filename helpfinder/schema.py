@@ -20,6 +20,8 @@ SCHEMA_FILES = {
     "lieu": "lieu.schema.json",
     "parcours": "parcours.schema.json",
     "plan": "plan.schema.json",
+    "compte-rendu": "compte-rendu.schema.json",
+    "fiche-benchmark": "fiche-benchmark.schema.json",
     "commune": "communes.schema.json",
     "indicateur": "indicateurs-ifn.schema.json",
     "territoire": "territoire.schema.json",

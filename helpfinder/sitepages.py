@@ -170,7 +170,7 @@ def generate_files(index: SiteIndex, directory_urls: bool) -> dict[str, str]:
 
 def _assessment_pages(page: Callable[..., GeneratedPage], index: SiteIndex) -> list[GeneratedPage]:
     """« État des lieux »: its front page, the coverage, the priorities, the actors, the
-    action plan's dashboard."""
+    action plan's dashboard, the comptes rendus and the benchmark's fiches."""
     found = coverage.commune_coverage(index)
     return [
         page(
@@ -202,6 +202,36 @@ def _assessment_pages(page: Callable[..., GeneratedPage], index: SiteIndex) -> l
             assessment_views.PLAN_SRC,
             "Le plan d'action",
             v=assessment_views.plan_view(index),
+        ),
+        page(
+            "minutes.html.j2",
+            assessment_views.MINUTES_SRC,
+            "Les comptes rendus du comité des acteurs",
+            v=assessment_views.minutes_view(index),
+        ),
+        page(
+            "benchmark.html.j2",
+            assessment_views.BENCHMARK_SRC,
+            "Le benchmark : ce que font d'autres territoires",
+            v=assessment_views.benchmark_view(index),
+        ),
+        *(
+            page(
+                "document.html.j2",
+                assessment_views.minute_src(d),
+                d.data.get("titre", d.id),
+                v=assessment_views.document_view(d, "compte-rendu"),
+            )
+            for d in index.directory.minutes
+        ),
+        *(
+            page(
+                "document.html.j2",
+                assessment_views.fiche_src(d),
+                d.data.get("titre", d.id),
+                v=assessment_views.document_view(d, "fiche"),
+            )
+            for d in index.directory.fiches
         ),
     ]
 

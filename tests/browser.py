@@ -51,6 +51,10 @@ PAGE_TYPES: dict[str, str] = {
     "priorites": "etat-des-lieux/priorites/index.html",
     "acteurs": "etat-des-lieux/acteurs/index.html",
     "plan": "etat-des-lieux/plan/index.html",
+    "comptes-rendus": "etat-des-lieux/comptes-rendus/index.html",
+    "compte-rendu": "etat-des-lieux/comptes-rendus/*/index.html",
+    "benchmark": "etat-des-lieux/benchmark/index.html",
+    "fiche-benchmark": "etat-des-lieux/benchmark/*/index.html",
 }
 
 # The site is served from the test machine and must load nothing from anywhere else: no web
