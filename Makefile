@@ -8,7 +8,7 @@ NODE_READY := node_modules/.ready
 # Material prints a multi-line end-of-life notice on every build (see README, "Limites").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build validate import a-verifier nouveau-lieu nouveau-parcours schemas test lint bench lock vendor clean
+.PHONY: serve build validate import enquete a-verifier nouveau-lieu nouveau-parcours schemas test lint bench lock vendor clean
 
 $(READY): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ validate: $(READY)  ## check every file of data/ and list each problem with its 
 import: $(READY)  ## add the territory's places of a national-standard CSV: make import SOURCE=file.csv
 	@test -n "$(SOURCE)" || { echo "Indiquez le fichier : make import SOURCE=chemin/du/fichier.csv" >&2; exit 2; }
 	$(BIN)/python scripts/import_places.py "$(SOURCE)" $(if $(ESSAI),--essai)
+
+enquete: $(READY)  ## write the survey's XForm; with SOURCE=export.csv (ODK Central), its results
+	$(BIN)/python scripts/survey.py $(if $(SOURCE),"$(SOURCE)") $(if $(SYNTHETIQUE),--synthetique) $(ARGS)
 
 a-verifier: $(READY)  ## list the records to check again, by structure, with their contacts
 	$(BIN)/python scripts/to_check.py

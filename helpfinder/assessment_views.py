@@ -10,7 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from . import coverage as cov
-from . import display, inventory, plan
+from . import display, inventory, plan, survey
 from .documents import Document
 from .markdowntext import render_markdown
 from .siteindex import SiteIndex, slugify
@@ -430,4 +430,91 @@ def document_view(document: Document, kind: str) -> dict[str, Any]:
         # markdown-it with raw HTML off and its link checks: the only HTML of a document.
         "corps": Markup(render_markdown(document.body)),
         "retour": MINUTES_SRC if kind == "compte-rendu" else BENCHMARK_SRC,
+    }
+
+
+SURVEY_SRC = "etat-des-lieux/enquete.md"
+# data/enquete/ file -> its name under donnees/enquete/ (a .md would become a page there).
+SURVEY_FILES = {
+    "questionnaire.md": "questionnaire-xlsform.txt",
+    "questionnaire.xml": "questionnaire.xml",
+    "resultats.json": "resultats.json",
+}
+BAR_WIDTH = 360  # the longest bar of a chart, in SVG units
+
+
+def survey_view(index: SiteIndex) -> dict[str, Any]:
+    """The questionnaire's files and, when there are results, every question as a chart and
+    a table (its accessible twin)."""
+    results = index.directory.survey
+    view: dict[str, Any] = {
+        "fichiers": [f"donnees/enquete/{name}" for name in list(SURVEY_FILES.values())[:2]],
+        "seuil": survey.SUPPRESS_BELOW,
+        "resultats": None,
+    }
+    if results is None:
+        return view
+    questions = [_survey_question(q) for q in results["questions"]]
+    breakdowns = [
+        {
+            "label": b["label"],
+            "choix": _breakdown_columns(b),
+            "lignes": [
+                {
+                    "groupe": row["groupe"],
+                    "n": row["n"],
+                    "cellules": [_count_text(c["nombre"], row["n"]) for c in row["choix"]],
+                }
+                for row in b["lignes"]
+            ],
+        }
+        for b in results.get("par_age", [])
+    ]
+    view["resultats"] = {
+        "synthetique": bool(results.get("synthetique")),
+        "source": results.get("source", ""),
+        "repondants": results.get("repondants"),
+        "questions": questions,
+        "par_age": breakdowns,
+    }
+    return view
+
+
+def _breakdown_columns(breakdown: dict[str, Any]) -> list[str]:
+    """The answers' labels, from the first row that is shown (hidden rows have none)."""
+    for row in breakdown["lignes"]:
+        if row["choix"]:
+            return [c["label"] for c in row["choix"]]
+    return []
+
+
+def _count_text(count: int | None, n: int | None) -> str:
+    if count is None:
+        return f"moins de {survey.SUPPRESS_BELOW}"
+    share = f" ({round(100 * count / n)} %)" if n else ""
+    return f"{count}{share}"
+
+
+def _survey_question(question: dict[str, Any]) -> dict[str, Any]:
+    n = question.get("n")
+    rows = []
+    for position, choice in enumerate(question.get("choix", [])):
+        count = choice.get("nombre")
+        rows.append(
+            {
+                "label": choice["label"],
+                "texte": _count_text(count, n),
+                "barre": 0 if count is None or not n else round(BAR_WIDTH * count / n, 1),
+                "y": 8 + position * 30,
+                "cache": count is None,
+            }
+        )
+    return {
+        "id": question["name"],
+        "label": question["label"],
+        "n": n,
+        "multiple": bool(question.get("multiple")),
+        "lignes": rows,
+        "hauteur": 16 + len(rows) * 30,
+        "largeur": BAR_WIDTH,
     }

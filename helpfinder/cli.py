@@ -1,20 +1,23 @@
 """The commands: `make validate` (check `data/`, print every problem, exit 1 when there is
-an error), `make import`, `make a-verifier`, `make nouveau-lieu` and `make nouveau-parcours`."""
+an error), `make import`, `make a-verifier`, `make nouveau-lieu`, `make nouveau-parcours`
+and `make enquete`."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import scaffold
+from . import scaffold, survey
 from .clock import today
 from .freshness import format_to_check, records_to_check
 from .importer import ImportRefused, format_result, import_places
-from .pipeline import ACTORS_DIR, PATHWAYS_DIR, load_directory
+from .pipeline import ACTORS_DIR, PATHWAYS_DIR, SURVEY_DIR, load_directory
 from .problems import Severity
+from .recordfile import write_atomically
 from .reportformats import FORMATS, format_report
 
 
@@ -164,4 +167,53 @@ def new_record_main(
         say(f"{final} n'a pas été écrit.")
         return 1
     say(f"Fiche écrite : {final}")
+    return 0
+
+
+def survey_main(argv: list[str] | None = None) -> int:
+    """`make enquete [SOURCE=export.csv]`: write the XForm of the questionnaire; with an ODK
+    Central export, also the aggregated results (the export itself is not copied)."""
+    parser = argparse.ArgumentParser(
+        prog="enquete",
+        description="Écrit le questionnaire au format ODK (XForm) et, avec un export CSV "
+        "d'ODK Central, les résultats agrégés que le site publie.",
+    )
+    parser.add_argument("source", type=Path, nargs="?", help="l'export CSV d'ODK Central")
+    parser.add_argument("--data", type=Path, default=Path("data"), help="dossier des données")
+    parser.add_argument(
+        "--origine", help="d'où vient l'export, affiché sous les résultats (par défaut : son nom)"
+    )
+    parser.add_argument(
+        "--synthetique",
+        action="store_true",
+        help="des réponses inventées (pour montrer la page) : le site le dit partout",
+    )
+    args = parser.parse_args(argv)
+    folder = args.data / SURVEY_DIR
+    markdown = (folder / survey.QUESTIONNAIRE).read_text(encoding="utf-8")
+    directory, _ = load_directory(args.data, today())
+    communes = sorted(directory.territory.communes.values(), key=lambda c: c.code_insee)
+    try:
+        form = survey.xform(markdown, communes)
+    except Exception as exc:  # pyxform's errors (PyXFormError, ValueError…) name the row
+        print(f"{folder / survey.QUESTIONNAIRE} : {exc}\nRien n'a été écrit.", file=sys.stderr)
+        return 2
+    write_atomically(folder / survey.XFORM, form)
+    print(f"écrit : {folder / survey.XFORM}")
+    if args.source is None:
+        return 0
+    book = survey.workbook(markdown, communes)
+    try:
+        rows = survey.read_export(args.source, args.source.name)
+    except survey.SurveyError as exc:
+        print(f"{exc}\nRien n'a été écrit.", file=sys.stderr)
+        return 2
+    version = str(book["settings"][0].get("version", ""))
+    document = survey.results_document(
+        survey.aggregate(rows, book), args.origine or args.source.name, args.synthetique, version
+    )
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    write_atomically(folder / survey.RESULTS, text)
+    shown = document["repondants"] if document["repondants"] is not None else "moins de 5"
+    print(f"écrit : {folder / survey.RESULTS} ({shown} personnes ont répondu)")
     return 0

@@ -15,6 +15,7 @@ import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .documents import FICHE_SECTIONS, Document, check_document_file, document_files
 from .pathways import check_outcomes_matched, check_pathway_file
@@ -23,6 +24,7 @@ from .plan import check_plan_file
 from .problems import Problem, Report
 from .records import Record, record_files
 from .schema import RecordSchema, load_schemas
+from .survey import RESULTS, SurveyError, load_results
 from .territory import Territory, load_territory
 
 ACTORS_DIR = "actors"
@@ -30,6 +32,7 @@ PATHWAYS_DIR = "pathways"
 PLAN_DIR = "plan"  # optional: a territory without an action plan has no such folder
 MINUTES_DIR = "comptes-rendus"  # optional, Markdown documents
 BENCHMARK_DIR = "benchmark"  # optional, Markdown documents
+SURVEY_DIR = "enquete"  # optional: the questionnaire and the published results
 SCHEMAS_DIR = "schemas"
 # Below this many place files one process is fastest; above, the files are shared between
 # the machine's cores (reading YAML is the cost: about 4,000 files/s per core).
@@ -46,6 +49,7 @@ class Directory:
     plan: list[Record] = field(default_factory=list)
     minutes: list[Document] = field(default_factory=list)
     fiches: list[Document] = field(default_factory=list)
+    survey: dict[str, Any] | None = None  # data/enquete/resultats.json, aggregated
     schemas: dict[str, RecordSchema] = field(default_factory=dict)
 
 
@@ -108,6 +112,13 @@ def load_directory(data_dir: Path, today: dt.date) -> tuple[Directory, Report]:
             report.extend(problems)
             if document is not None:
                 found.append(document)
+
+    results = data_dir / SURVEY_DIR / RESULTS
+    try:
+        directory.survey = load_results(results)
+    except SurveyError as exc:
+        shown_as = results.relative_to(shown).as_posix()
+        report.add(Problem(shown_as, 0, "", "", "structure", str(exc)))
     return directory, report
 
 

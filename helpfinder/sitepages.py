@@ -156,6 +156,10 @@ def generate_files(index: SiteIndex, directory_urls: bool) -> dict[str, str]:
     files[assessment_views.COVERAGE_CSV] = assessment_views.coverage_csv(
         index, coverage.commune_coverage(index)
     )
+    survey_dir = index.directory.schemas["lieu"].path.parent.parent / "enquete"
+    for name, published in assessment_views.SURVEY_FILES.items():
+        if (survey_dir / name).is_file():
+            files[f"donnees/enquete/{published}"] = (survey_dir / name).read_text(encoding="utf-8")
     feed_url = news.FEED_FILE
     files[news.FEED_FILE] = news.atom_feed(
         index,
@@ -202,6 +206,12 @@ def _assessment_pages(page: Callable[..., GeneratedPage], index: SiteIndex) -> l
             assessment_views.PLAN_SRC,
             "Le plan d'action",
             v=assessment_views.plan_view(index),
+        ),
+        page(
+            "survey.html.j2",
+            assessment_views.SURVEY_SRC,
+            "L'enquête auprès des habitants",
+            v=assessment_views.survey_view(index),
         ),
         page(
             "minutes.html.j2",

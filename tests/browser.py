@@ -51,6 +51,7 @@ PAGE_TYPES: dict[str, str] = {
     "priorites": "etat-des-lieux/priorites/index.html",
     "acteurs": "etat-des-lieux/acteurs/index.html",
     "plan": "etat-des-lieux/plan/index.html",
+    "enquete": "etat-des-lieux/enquete/index.html",
     "comptes-rendus": "etat-des-lieux/comptes-rendus/index.html",
     "compte-rendu": "etat-des-lieux/comptes-rendus/*/index.html",
     "benchmark": "etat-des-lieux/benchmark/index.html",
