@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
@@ -13,6 +14,7 @@ from . import coverage as cov
 from . import display, inventory, plan, survey
 from .documents import Document
 from .markdowntext import render_markdown
+from .pipeline import SURVEY_DIR
 from .siteindex import SiteIndex, slugify
 from .views import HOME_COMMUNES_MAX, commune_ref
 
@@ -443,12 +445,26 @@ SURVEY_FILES = {
 BAR_WIDTH = 360  # the longest bar of a chart, in SVG units
 
 
+def survey_files(index: SiteIndex) -> dict[str, Path]:
+    """The survey's files the territory has, by their path in the site."""
+    folder = index.directory.schemas["lieu"].path.parent.parent / SURVEY_DIR
+    return {
+        f"donnees/enquete/{published}": folder / name
+        for name, published in SURVEY_FILES.items()
+        if (folder / name).is_file()
+    }
+
+
 def survey_view(index: SiteIndex) -> dict[str, Any]:
     """The questionnaire's files and, when there are results, every question as a chart and
     a table (its accessible twin)."""
     results = index.directory.survey
+    published = survey_files(index)
+    questionnaire = [
+        f"donnees/enquete/{SURVEY_FILES[n]}" for n in ("questionnaire.md", "questionnaire.xml")
+    ]
     view: dict[str, Any] = {
-        "fichiers": [f"donnees/enquete/{name}" for name in list(SURVEY_FILES.values())[:2]],
+        "fichiers": questionnaire if all(path in published for path in questionnaire) else None,
         "seuil": survey.SUPPRESS_BELOW,
         "resultats": None,
     }

@@ -1,7 +1,8 @@
 """The body of a document (a compte rendu, a benchmark fiche) as HTML for a page.
 
-markdown-it with raw HTML turned off and its link checks on: whatever a document holds, it
-comes out as text, and a `javascript:` link stays text.
+markdown-it with raw HTML and images turned off and its link checks on: whatever a
+document holds, it comes out as text, a `javascript:` link stays text, and nothing is
+loaded from another site.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from .siteindex import slugify
 def render_markdown(text: str) -> str:
     """HTML of a document's body: raw HTML shown as text, unsafe links left as text, titles
     one level down (the page's own title is the h1) with anchors."""
-    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    # No images either: a picture from another site would be a request to a third party.
+    md = MarkdownIt("commonmark", {"html": False}).enable("table").disable("image")
     tokens = md.parse(text)
     shift = 1 if any(t.type == "heading_open" and t.tag == "h1" for t in tokens) else 0
     for position, token in enumerate(tokens):

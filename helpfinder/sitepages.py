@@ -156,10 +156,8 @@ def generate_files(index: SiteIndex, directory_urls: bool) -> dict[str, str]:
     files[assessment_views.COVERAGE_CSV] = assessment_views.coverage_csv(
         index, coverage.commune_coverage(index)
     )
-    survey_dir = index.directory.schemas["lieu"].path.parent.parent / "enquete"
-    for name, published in assessment_views.SURVEY_FILES.items():
-        if (survey_dir / name).is_file():
-            files[f"donnees/enquete/{published}"] = (survey_dir / name).read_text(encoding="utf-8")
+    for target, source in assessment_views.survey_files(index).items():
+        files[target] = source.read_text(encoding="utf-8")
     feed_url = news.FEED_FILE
     files[news.FEED_FILE] = news.atom_feed(
         index,

@@ -468,6 +468,7 @@ def _map_generation_seconds(data_dir: Path) -> float:
 
 def _first_render_seconds(site: Path) -> float | None:
     """From navigation to the markers on the map, in Debian's Chromium (None: no browser)."""
+    import concurrent.futures
     import functools
     import http.server
 
@@ -484,7 +485,8 @@ def _first_render_seconds(site: Path) -> float | None:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    try:
+
+    def measure() -> float:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
@@ -499,6 +501,12 @@ def _first_render_seconds(site: Path) -> float | None:
             seconds = time.perf_counter() - started
             browser.close()
         return round(seconds, 2)
+
+    try:
+        # In a thread of its own: playwright's sync API refuses to start in a thread where
+        # another playwright (the test suite's browser) already runs its event loop.
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            return pool.submit(measure).result()
     finally:
         server.shutdown()
         server.server_close()

@@ -125,3 +125,9 @@ def test_the_shipped_documents_are_examples(site):
     for path in ("benchmark/exemple-bus-numerique", "comptes-rendus/2026-11-29-exemple"):
         text = text_of(article(site / "etat-des-lieux" / path / "index.html"))
         assert "Exemple : ce document ne décrit rien de réel" in text
+
+
+def test_images_stay_text_so_nothing_loads_from_elsewhere():
+    html = render_markdown("![photo](https://autre-site.fr/photo.png)")
+    # At most a link the reader may follow: nothing is fetched when the page loads.
+    assert "<img" not in html and '<a href="https://autre-site.fr/photo.png">photo</a>' in html

@@ -192,12 +192,32 @@ def hostile_site(project: Path) -> Path:
         .replace("titre: Un parcours de test", f"titre: {json.dumps(HOSTILE_NAME)}")
     )
     write(project / "data", "pathways/parcours-test.yml", pathway)
+    # The État des lieux' own sources: an action of the plan and a benchmark fiche.
+    for folder in ("plan", "benchmark"):
+        (project / "data" / folder).mkdir()
+    action = (
+        f"id: action-test\naxe: {json.dumps(HOSTILE_NAME)}\naction: {json.dumps(HOSTILE_TEXT)}\n"
+        f"pilote: {json.dumps(HOSTILE_TEXT)}\nphase: court terme\nstatut: prévue\n"
+        f"source: {json.dumps(HOSTILE_TEXT)}\ndate_maj: 2026-11-02\n"
+    )
+    write(project / "data", "plan/action-test.yml", action)
+    fiche = (
+        f"---\nid: fiche-test\ntype: territoire\ntitre: {json.dumps(HOSTILE_NAME)}\n"
+        f"sources: [{json.dumps(HOSTILE_TEXT)}]\ndate_maj: 2026-11-02\n---\n{HOSTILE_TEXT}\n\n"
+        + "".join(f"## {s}\n" for s in ("Contexte", "Actions", "Forces", "Faiblesses"))
+        + "## Transférabilité\n## Contacts\n"
+    )
+    write(project / "data", "benchmark/fiche-test.md", fiche)
     result = build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
 
 
 def test_hostile_records_are_shown_as_text(hostile_site):
+    for page in ("etat-des-lieux/plan", "etat-des-lieux/benchmark/fiche-test"):
+        html = (hostile_site / page / "index.html").read_text(encoding="utf-8")
+        assert "&lt;/title&gt;&lt;script&gt;" in html, page  # the name, as text
+        assert "<strong>gras</strong>" not in html, page
     place = hostile_site / "lieux" / "lieu-test" / "index.html"
     parsed = parse(place)
     assert parsed.title.startswith(HOSTILE_NAME)  # the whole name, as text, in the title
