@@ -172,74 +172,46 @@ def generate_files(index: SiteIndex, directory_urls: bool) -> dict[str, str]:
 
 def _assessment_pages(page: Callable[..., GeneratedPage], index: SiteIndex) -> list[GeneratedPage]:
     """« État des lieux »: its front page, the coverage, the priorities, the actors, the
-    action plan's dashboard, the comptes rendus and the benchmark's fiches."""
+    action plan's dashboard, the survey, the comptes rendus and the benchmark's fiches."""
+    av = assessment_views
     found = coverage.commune_coverage(index)
-    return [
-        page(
-            "assessment.html.j2",
-            assessment_views.ASSESSMENT_SRC,
-            "État des lieux",
-            v=assessment_views.assessment_view(index, found),
-        ),
-        page(
-            "coverage.html.j2",
-            assessment_views.COVERAGE_SRC,
+    sections = [
+        ("assessment", av.ASSESSMENT_SRC, "État des lieux", av.assessment_view(index, found)),
+        (
+            "coverage",
+            av.COVERAGE_SRC,
             "La couverture du territoire",
-            v=assessment_views.coverage_view(index, found),
+            av.coverage_view(index, found),
         ),
-        page(
-            "priorities.html.j2",
-            assessment_views.PRIORITIES_SRC,
+        (
+            "priorities",
+            av.PRIORITIES_SRC,
             "Les priorités : où agir d'abord",
-            v=assessment_views.priorities_view(index, found),
+            av.priorities_view(index, found),
         ),
-        page(
-            "actors.html.j2",
-            assessment_views.ACTORS_SRC,
-            "Les acteurs : qui propose quoi, et où",
-            v=assessment_views.actors_view(index),
-        ),
-        page(
-            "plan.html.j2",
-            assessment_views.PLAN_SRC,
-            "Le plan d'action",
-            v=assessment_views.plan_view(index),
-        ),
-        page(
-            "survey.html.j2",
-            assessment_views.SURVEY_SRC,
-            "L'enquête auprès des habitants",
-            v=assessment_views.survey_view(index),
-        ),
-        page(
-            "minutes.html.j2",
-            assessment_views.MINUTES_SRC,
+        ("actors", av.ACTORS_SRC, "Les acteurs : qui propose quoi, et où", av.actors_view(index)),
+        ("plan", av.PLAN_SRC, "Le plan d'action", av.plan_view(index)),
+        ("survey", av.SURVEY_SRC, "L'enquête auprès des habitants", av.survey_view(index)),
+        (
+            "minutes",
+            av.MINUTES_SRC,
             "Les comptes rendus du comité des acteurs",
-            v=assessment_views.minutes_view(index),
+            av.minutes_view(index),
         ),
-        page(
-            "benchmark.html.j2",
-            assessment_views.BENCHMARK_SRC,
+        (
+            "benchmark",
+            av.BENCHMARK_SRC,
             "Le benchmark : ce que font d'autres territoires",
-            v=assessment_views.benchmark_view(index),
+            av.benchmark_view(index),
         ),
+    ]
+    documents = [(d, av.minute_src(d), "compte-rendu") for d in index.directory.minutes]
+    documents += [(d, av.fiche_src(d), "fiche") for d in index.directory.fiches]
+    return [
+        *(page(f"{name}.html.j2", src, title, v=view) for name, src, title, view in sections),
         *(
-            page(
-                "document.html.j2",
-                assessment_views.minute_src(d),
-                d.data.get("titre", d.id),
-                v=assessment_views.document_view(d, "compte-rendu"),
-            )
-            for d in index.directory.minutes
-        ),
-        *(
-            page(
-                "document.html.j2",
-                assessment_views.fiche_src(d),
-                d.data.get("titre", d.id),
-                v=assessment_views.document_view(d, "fiche"),
-            )
-            for d in index.directory.fiches
+            page("document.html.j2", src, d.data.get("titre", d.id), v=av.document_view(d, kind))
+            for d, src, kind in documents
         ),
     ]
 

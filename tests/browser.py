@@ -317,3 +317,20 @@ def _describe_node(node: dict[str, Any]) -> str:
 def pdf_pages(pdf: bytes) -> int:
     """How many pages a PDF made by Chromium has (one `/Type /Page` object per page)."""
     return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
+
+
+@contextmanager
+def map_page(browser: Any, base_url: str) -> Iterator[Any]:
+    """The map page, its markers placed, with the tile server refused (no outside request
+    in tests): the page says the tiles failed, and everything else works."""
+    context = browser.new_context(locale="fr-FR")
+    try:
+        page = context.new_page()
+        page.route(
+            "**/*", lambda r: r.abort() if "openstreetmap" in r.request.url else r.continue_()
+        )
+        page.goto(base_url + "carte/")
+        page.wait_for_selector("[data-map-ready]")
+        yield page
+    finally:
+        context.close()

@@ -7,6 +7,7 @@ import csv
 import itertools
 
 import pytest
+from browser import map_page
 from test_site import article, text_of
 
 from conftest import DATA, TODAY, VALID_PLACE, write
@@ -214,14 +215,7 @@ def test_map_carries_the_distance_to_help_as_a_layer(site, base_url, browser):
     for feature in communes["features"]:
         code, km = feature["properties"]["code"], feature["properties"]["aide_km"]
         assert km == pytest.approx(float(expected[code]), abs=0.051), code
-    context = browser.new_context(locale="fr-FR")
-    try:
-        page = context.new_page()
-        page.route(
-            "**/*", lambda r: r.abort() if "openstreetmap" in r.request.url else r.continue_()
-        )
-        page.goto(base_url + "carte/")
-        page.wait_for_selector("[data-map-ready]")
+    with map_page(browser, base_url) as page:
         overlay = page.get_by_label("Distance au lieu le plus proche")
         assert not overlay.is_checked()  # one shading at a time: off at first
         paths = page.locator("path.leaflet-interactive")
@@ -237,5 +231,3 @@ def test_map_carries_the_distance_to_help_as_a_layer(site, base_url, browser):
         )
         # The real territory: every commune within 10 km of a place (the first two classes).
         assert {"#edf8e9", "#a1d99b"} <= colours
-    finally:
-        context.close()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+from browser import map_page
+
 from conftest import DATA, TODAY
 from helpfinder.mapview import map_script, tile_hosts, tile_settings
 from helpfinder.pipeline import load_directory
@@ -64,14 +66,7 @@ def test_tile_provider_is_configurable():
 
 
 def test_map_filter_keeps_the_map_and_the_list_in_step(base_url, open_page, browser):
-    context = browser.new_context(locale="fr-FR")
-    try:
-        page = context.new_page()
-        page.route(
-            "**/*", lambda r: r.abort() if "openstreetmap" in r.request.url else r.continue_()
-        )
-        page.goto(base_url + "carte/")
-        page.wait_for_selector("[data-map-ready]")
+    with map_page(browser, base_url) as page:
         assert page.locator("[data-map-tiles-error]").is_visible()  # tiles failed: it says so
         status = page.locator("[data-map-status]")
         assert status.inner_text() == "9 lieux sur la carte."
@@ -88,8 +83,6 @@ def test_map_filter_keeps_the_map_and_the_list_in_step(base_url, open_page, brow
         page.keyboard.press("Enter")
         popup = page.locator(".leaflet-popup-content .hf-popup__title a")
         assert popup.inner_text() in marker.get_attribute("aria-label")
-    finally:
-        context.close()
 
 
 def test_without_javascript_the_map_page_points_to_the_list(base_url, open_page):
