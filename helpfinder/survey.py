@@ -181,4 +181,16 @@ def load_results(path: Path) -> dict[str, Any] | None:
         raise SurveyError(f"fichier de résultats illisible ({exc})") from exc
     if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
         raise SurveyError("ce n'est pas un fichier de résultats (pas de « questions »)")
+    for number, question in enumerate(data["questions"], start=1):
+        choices = question.get("choix") if isinstance(question, dict) else None
+        well_formed = (
+            isinstance(choices, list)
+            and {"name", "label", "n"} <= set(question)
+            and all(isinstance(c, dict) and {"name", "label", "nombre"} <= set(c) for c in choices)
+        )
+        if not well_formed:
+            raise SurveyError(
+                f"question n° {number} mal formée : réécrivez le fichier avec "
+                "« make enquete SOURCE=… » plutôt qu'à la main"
+            )
     return data

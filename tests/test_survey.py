@@ -145,3 +145,15 @@ def test_the_page_says_the_results_are_synthetic_and_never_shows_free_text(site)
     assert published["synthetique"] is True
     with (DATA / "enquete" / "exemple-export-odk.csv").open(encoding="utf-8", newline="") as table:
         assert sum(1 for _ in csv.DictReader(table)) == 150
+
+
+def test_a_results_file_edited_by_hand_is_named(data_dir):
+    (data_dir / "enquete").mkdir()
+    (data_dir / "enquete" / survey.RESULTS).write_text(
+        '{"questions": [{"name": "aisance", "label": "?", "n": 12, "choix": [{"name": "x"}]}]}',
+        encoding="utf-8",
+    )
+    _, report = load_directory(data_dir, TODAY)
+    (error,) = report.errors
+    assert error.file == "data/enquete/resultats.json"
+    assert "question n° 1 mal formée" in error.message
