@@ -2,9 +2,10 @@
 
 Two services often share a building (a France services in a town hall) and one structure
 (one SIRET) often runs several places, so none of these makes two records the same place.
-It takes a similar name in the same commune (both with the same id, or within a kilometre,
-or without coordinates at the same address or with one address missing). A shared address,
-a point within 100 m or a shared SIRET with another name is only worth a look.
+It takes a similar name, and: the same id; or the same commune with the two points within
+a kilometre; or the same commune without coordinates, at the same address or with one
+address missing. A shared address, a point within 100 m or a shared SIRET with another
+name is only worth a look.
 """
 
 from __future__ import annotations
