@@ -246,6 +246,26 @@ def datapackage(index: SiteIndex) -> dict[str, Any]:
                 "description": "Les lieux en points, avec leurs champs principaux.",
             },
             {
+                "name": "data-inclusion-structures",
+                "path": "data-inclusion/structures.json",
+                "format": "json",
+                "mediatype": "application/json",
+                "description": (
+                    "Les lieux comme structures du schéma data·inclusion v1 (plateforme de "
+                    "l'inclusion)."
+                ),
+            },
+            {
+                "name": "data-inclusion-services",
+                "path": "data-inclusion/services.json",
+                "format": "json",
+                "mediatype": "application/json",
+                "description": (
+                    "Le service « Médiation numérique » de chaque lieu, au schéma data·inclusion "
+                    "v1, avec ses thématiques."
+                ),
+            },
+            {
                 "name": "parcours",
                 "path": PATHWAYS_JSON.removeprefix("donnees/"),
                 "format": "json",

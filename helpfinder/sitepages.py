@@ -17,6 +17,7 @@ from . import (
     assessment_views,
     contributor_views,
     coverage,
+    datainclusion,
     export,
     mapdata,
     mapview,
@@ -164,10 +165,17 @@ def generate_files(index: SiteIndex, directory_urls: bool) -> dict[str, str]:
         {p.id: relative_url(url_of(views.place_src(p)), feed_url) for p in index.places},
         relative_url(url_of(contributor_views.NEWS_SRC), feed_url),
     )
+    files[datainclusion.STRUCTURES_FILE] = _json(datainclusion.structures(index))
+    files[datainclusion.SERVICES_FILE] = _json(datainclusion.services(index))
     files[export.PACKAGE] = (
         json.dumps(export.datapackage(index), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     )
     return files
+
+
+def _json(value: Any) -> str:
+    """Indented, key-sorted JSON: the same data gives the same bytes."""
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def _assessment_pages(page: Callable[..., GeneratedPage], index: SiteIndex) -> list[GeneratedPage]:
