@@ -327,15 +327,20 @@ def check_identifier(value: str) -> str:
     )
 
 
+def international_phone(value: str) -> str | None:
+    """The number as records write it (`04 74 01 02 03` -> `+33474010203`), or None when
+    it is no phone number the standard accepts."""
+    digits = re.sub(r"[\s.\-()]", "", value)
+    if _FRENCH_PHONE.fullmatch(digits):
+        return f"+33{digits[1:]}"
+    return digits if _PHONE.fullmatch(digits) else None
+
+
 def check_phone(value: str) -> str:
     if _PHONE.fullmatch(value):
         return value
-    digits = re.sub(r"[\s.\-()]", "", value)
-    hint = ""
-    if _FRENCH_PHONE.fullmatch(digits):
-        hint = f" ; écrivez '+33{digits[1:]}'"
-    elif _PHONE.fullmatch(digits):
-        hint = f" ; écrivez '{digits}' (sans espace)"
+    fixed = international_phone(value)
+    hint = f" ; écrivez '{fixed}'" if fixed else ""
     raise FormatError(
         "format-telephone",
         f"{show(value)} n'est pas un numéro au format international +33…{hint}",

@@ -6,11 +6,11 @@ wrong stays wrong here, so the validator names it.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from .export import MULTI_VALUED, NO_PIVOT, SEPARATOR
+from .fieldcheck import international_phone
 from .openinghours import read_opening_hours
 from .suggest import fold
 from .territory import Commune, Territory
@@ -37,7 +37,6 @@ DEFAULT_PROFILE = "mediation"
 # The schema's maxLength for horaires_precisions: longer hours stay in notes_verification
 # only, rather than the whole row being refused for their length.
 PRECISIONS_MAX = 300
-_FRENCH_NUMBER = re.compile(r"0(\d{9})")
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,8 @@ def place_from_row(values: dict[str, str], territory: Territory, file_name: str)
         if any(items):
             data[name] = [item for item in items if item]
     if data.get("telephone"):
-        data["telephone"] = [_international(number) for number in data["telephone"]]
+        # A French number written the usual way is the same number: written as records do.
+        data["telephone"] = [international_phone(n) or n for n in data["telephone"]]
     hours = read_opening_hours(values.get("horaires", ""))
     if hours.horaires:
         data["horaires"] = hours.horaires
@@ -109,13 +109,6 @@ def _provenance(row_id: str, source: str, day: dt.date | str) -> dict[str, Any]:
     if row_id:
         entry["identifiant"] = f"id={row_id}"
     return entry
-
-
-def _international(number: str) -> str:
-    """`04 74 01 02 03` -> `+33474010203`; any other writing is left for the validator."""
-    compact = re.sub(r"[\s.\-]", "", number)
-    match = _FRENCH_NUMBER.fullmatch(compact)
-    return f"+33{match[1]}" if match else compact
 
 
 def _number(text: str) -> float | str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .editorschema import schema_line
+from .fieldcheck import FormatError, check_email, check_url, international_phone
 from .hours import WEEKDAYS, HoursError, loose_suggestion, parse_day
 from .pathways import check_pathway_file
 from .places import check_place_file
@@ -28,7 +29,6 @@ from .suggest import closest, fold
 from .territory import Commune, Territory
 
 Ask = Callable[[str], str]  # shows a question, returns the answer (input() in a terminal)
-_FRENCH_NUMBER = re.compile(r"0(\d{9})")
 
 
 class Refused(ValueError):
@@ -96,12 +96,9 @@ def read_hours(answer: str) -> str | None:
 
 
 def read_phone(answer: str) -> str:
-    compact = re.sub(r"[\s.\-]", "", answer)
-    match = _FRENCH_NUMBER.fullmatch(compact)
-    if match:
-        return f"+33{match[1]}"
-    if re.fullmatch(r"\+33\d{9}", compact):
-        return compact
+    found = international_phone(answer)
+    if found:
+        return found
     raise Refused(f"« {answer} » : écrivez un numéro à 10 chiffres, par exemple 04 74 01 02 03")
 
 
@@ -320,19 +317,22 @@ def check_pathway(schema: RecordSchema):
 
 
 def _email(answer: str) -> str:
-    answer = answer.strip()
-    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}", answer):
-        raise Refused(f"« {answer} » n'est pas une adresse électronique")
-    return answer
+    return _as_validator_checks(check_email, answer.strip())
 
 
 def _url(answer: str) -> str:
     answer = answer.strip()
     if not answer.startswith(("http://", "https://")):
-        answer = f"https://{answer}"
-    if not re.fullmatch(r"https?://\S+\.\S+", answer):
-        raise Refused(f"« {answer} » n'est pas une adresse web")
-    return answer
+        answer = f"https://{answer}"  # « www.exemple.fr » is what people type
+    return _as_validator_checks(check_url, answer)
+
+
+def _as_validator_checks(check: Callable[[str], str], value: str) -> str:
+    """The validator's own check of a format, its message as the reason to ask again."""
+    try:
+        return check(value)
+    except FormatError as exc:
+        raise Refused(str(exc)) from exc
 
 
 def _inline(value: Any) -> str:
