@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .fieldcheck import Checker
 from .problems import Problem
+from .records import check_record
 from .schema import RecordSchema
 from .suggest import fold
 from .yamlsource import YamlFileError, parse_yaml_bytes
@@ -69,22 +69,10 @@ def check_document_file(
         doc, problems = parse_yaml_bytes(front.encode("utf-8"), shown_as, record_id)
     except YamlFileError as exc:
         return None, [_moved(exc.problem)]
-    checker = Checker(shown_as, record_id, doc, problems)
-    data = checker.check_fields(schema.fields, doc.data)
+    record, checker = check_record(doc, problems, shown_as, record_id, schema, DOCUMENT_SUFFIX)
     found = [_moved(p) for p in checker.problems]
-    if data is None:
+    if record is None:
         return None, found
-    if data.get("id") and data["id"] != record_id:
-        found.append(
-            Problem(
-                shown_as,
-                doc.line("id") + 1,
-                record_id,
-                "id",
-                "id-fichier",
-                f"l'identifiant '{data['id']}' doit être le nom du fichier",
-            )
-        )
     headings = {fold(line[3:].strip()) for line in body.split("\n") if line.startswith("## ")}
     for section in sections:
         if fold(section) not in headings:
@@ -98,7 +86,7 @@ def check_document_file(
                     f"il manque la partie « ## {section} » (même vide, écrivez-la)",
                 )
             )
-    return Document(record_id, shown_as, data, body), found
+    return Document(record_id, shown_as, record.data, body), found
 
 
 def _moved(problem: Problem) -> Problem:

@@ -137,24 +137,31 @@ def _check_coordinates(
         )
 
 
+def check_not_future(checker: Checker, data: dict[str, Any], today: dt.date) -> bool:
+    """`date_maj` is a day that has come; False (and a problem) when it is in the future."""
+    verified = data.get("date_maj")
+    if isinstance(verified, dt.date) and verified > today:
+        checker.report(
+            ("date_maj",),
+            "date-future",
+            f"la date {verified.isoformat()} est dans le futur (aujourd'hui : {today})",
+        )
+        return False
+    return True
+
+
 def _check_dates(checker: Checker, data: dict[str, Any], today: dt.date) -> None:
     verified = data.get("date_maj")
-    if isinstance(verified, dt.date):
-        if verified > today:
-            checker.report(
-                ("date_maj",),
-                "date-future",
-                f"la date {verified.isoformat()} est dans le futur (aujourd'hui : {today})",
-            )
-        elif is_stale(verified, today):
-            flag = "" if data.get("a_verifier") else " ; ajoutez a_verifier: true"
-            checker.report(
-                ("date_maj",),
-                "fiche-ancienne",
-                f"informations vérifiées le {verified.isoformat()}, il y a plus de 12 mois : "
-                f"à revérifier auprès du lieu{flag}",
-                Severity.WARNING,
-            )
+    fresh_enough = check_not_future(checker, data, today)
+    if isinstance(verified, dt.date) and fresh_enough and is_stale(verified, today):
+        flag = "" if data.get("a_verifier") else " ; ajoutez a_verifier: true"
+        checker.report(
+            ("date_maj",),
+            "fiche-ancienne",
+            f"informations vérifiées le {verified.isoformat()}, il y a plus de 12 mois : "
+            f"à revérifier auprès du lieu{flag}",
+            Severity.WARNING,
+        )
     for index, closure in enumerate(data.get("fermetures") or [], start=1):
         start, end = closure.get("du"), closure.get("au")
         if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:

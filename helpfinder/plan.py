@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .places import check_not_future
 from .problems import Problem
 from .records import Record, read_record
 from .schema import RecordSchema
@@ -24,13 +25,7 @@ def check_plan_file(
     """Read and check one action: its fields, and a date of update not in the future."""
     record, checker = read_record(path, shown_as, schema)
     if record is not None:
-        updated = record.data.get("date_maj")
-        if isinstance(updated, dt.date) and updated > today:
-            checker.report(
-                ("date_maj",),
-                "date-future",
-                f"la date {updated.isoformat()} est dans le futur (aujourd'hui : {today})",
-            )
+        check_not_future(checker, record.data, today)
     return record, checker.problems
 
 

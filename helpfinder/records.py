@@ -64,6 +64,18 @@ def read_record(path: Path, shown_as: str, schema: RecordSchema) -> tuple[Record
         doc, problems = read_yaml_file(path, shown_as, record_id)
     except YamlFileError as exc:
         return None, Checker(shown_as, record_id, YamlDocument(None), [exc.problem])
+    return check_record(doc, problems, shown_as, record_id, schema, path.suffix)
+
+
+def check_record(
+    doc: YamlDocument,
+    problems: list[Problem],
+    shown_as: str,
+    record_id: str,
+    schema: RecordSchema,
+    suffix: str = ".yml",
+) -> tuple[Record | None, Checker]:
+    """Check the fields of a parsed record and that its id is its file's name."""
     checker = Checker(shown_as, record_id, doc, problems)
     data = checker.check_fields(schema.fields, doc.data)
     if data is None:
@@ -73,6 +85,6 @@ def read_record(path: Path, shown_as: str, schema: RecordSchema) -> tuple[Record
             ("id",),
             "id-fichier",
             f"l'identifiant '{data['id']}' doit être le nom du fichier : "
-            f"renommez le fichier en {data['id']}.yml ou écrivez id: {record_id}",
+            f"renommez le fichier en {data['id']}{suffix} ou écrivez id: {record_id}",
         )
     return Record(record_id, shown_as, data, doc), checker
