@@ -122,7 +122,7 @@ def priorities_view(index: SiteIndex, coverages: list[cov.CommuneCoverage]) -> d
             "fragilite": f"{p.coverage.fragility:.0f}".replace(".", ","),
             "fragilite_tri": round(p.coverage.fragility or 0.0, 3),
             "rang_fragilite": p.fragility_rank,
-            "aide": _km_cell(_nearest_any(p.coverage)),
+            "aide": _km_cell(p.coverage.nearest_help),
             "rang_distance": p.distance_rank,
             "loin": len(p.coverage.far_services()),
         }
@@ -190,11 +190,6 @@ def _ticks(maximum: float) -> list[float]:
         ticks.append(value)
         value += step
     return ticks
-
-
-def _nearest_any(coverage: cov.CommuneCoverage) -> Any:
-    found = [n for n in coverage.nearest.values() if n is not None]
-    return min(found, key=lambda n: n.km) if found else None
 
 
 def actors_view(index: SiteIndex) -> dict[str, Any]:

@@ -29,10 +29,15 @@ class CommuneCoverage:
     fragility: float | None  # the mean of the commune's IRIS scores, when it has some
 
     @property
+    def nearest_help(self) -> Nearest | None:
+        """The nearest place, whatever it offers (None: no place at all)."""
+        found = [n for n in self.nearest.values() if n is not None]
+        return min(found, key=lambda n: n.km) if found else None
+
+    @property
     def help_km(self) -> float | None:
-        """Distance to the nearest place, whatever it offers (None: no place at all)."""
-        found = [n.km for n in self.nearest.values() if n is not None]
-        return min(found) if found else None
+        nearest = self.nearest_help
+        return nearest.km if nearest is not None else None
 
     def far_services(self, km: float = NEAR_KM) -> list[str]:
         """The services with no place within `km`."""
@@ -82,7 +87,7 @@ def population_share(coverages: list[CommuneCoverage], service: str, km: float) 
 
 def white_zones(coverages: list[CommuneCoverage], service: str) -> list[CommuneCoverage]:
     """The communes with no place offering `service` within FAR_KM, farthest first."""
-    far = [c for c in coverages if (n := c.nearest.get(service)) is None or n.km > FAR_KM]
+    far = [c for c in coverages if _km(c.nearest.get(service)) > FAR_KM]
     return sorted(far, key=lambda c: (-_km(c.nearest.get(service)), c.commune.nom))
 
 
@@ -96,7 +101,7 @@ def priorities(coverages: list[CommuneCoverage]) -> list[Priority]:
     """
     scored = [c for c in coverages if c.fragility is not None]
     by_fragility = _ranks(scored, lambda c: -(c.fragility or 0.0))
-    by_distance = _ranks(scored, lambda c: -_km_or_far(c.help_km))
+    by_distance = _ranks(scored, lambda c: -_km(c.nearest_help))
     ordered = sorted(
         scored,
         key=lambda c: (
@@ -125,8 +130,5 @@ def _ranks(coverages: list[CommuneCoverage], key) -> dict[str, int]:
 
 
 def _km(found: Nearest | None) -> float:
+    """The distance, infinite when there is nothing: the farthest of all."""
     return found.km if found is not None else float("inf")
-
-
-def _km_or_far(km: float | None) -> float:
-    return km if km is not None else float("inf")

@@ -95,9 +95,9 @@ def structure(index: SiteIndex, place: Record) -> dict[str, Any]:
     return found
 
 
-def service(index: SiteIndex, place: Record) -> dict[str, Any]:
+def service(place: Record, owner: dict[str, Any]) -> dict[str, Any]:
+    """The place's one service; `owner` is its structure (which holds the shared fields)."""
     data = place.data
-    owner = structure(index, place)
     themes: list[str] = []
     for offered in data.get("services") or []:
         themes += [t for t in THEMATIQUES.get(offered, ()) if t not in themes]
@@ -140,12 +140,10 @@ def service(index: SiteIndex, place: Record) -> dict[str, Any]:
     }
 
 
-def structures(index: SiteIndex) -> list[dict[str, Any]]:
-    return [structure(index, place) for place in index.places]
-
-
-def services(index: SiteIndex) -> list[dict[str, Any]]:
-    return [service(index, place) for place in index.places]
+def structures_and_services(index: SiteIndex) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Every place as a structure, and its service."""
+    owners = [structure(index, place) for place in index.places]
+    return owners, [service(p, owner) for p, owner in zip(index.places, owners, strict=True)]
 
 
 def _description(data: dict[str, Any]) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from . import display
 from .clock import is_stale
 from .records import Record
 from .suggest import fold
@@ -26,7 +27,7 @@ class ToCheck:
         data = self.place.data
         found = []
         if self.stale:
-            found.append(f"vérifiée le {data['date_maj'].isoformat()}, il y a plus de 12 mois")
+            found.append(f"vérifiée le {display.date(data['date_maj'])}, il y a plus de 12 mois")
         if self.flagged:
             note = data.get("notes_verification", "").strip()
             found.append(f"marquée « à vérifier »{f' : {note}' if note else ''}")

@@ -11,13 +11,14 @@ from markdown_it import MarkdownIt
 
 from .siteindex import slugify
 
+# No images either: a picture from another site would be a request to a third party.
+_MD = MarkdownIt("commonmark", {"html": False}).enable("table").disable("image")
+
 
 def render_markdown(text: str) -> str:
     """HTML of a document's body: raw HTML shown as text, unsafe links left as text, titles
     one level down (the page's own title is the h1) with anchors."""
-    # No images either: a picture from another site would be a request to a third party.
-    md = MarkdownIt("commonmark", {"html": False}).enable("table").disable("image")
-    tokens = md.parse(text)
+    tokens = _MD.parse(text)
     shift = 1 if any(t.type == "heading_open" and t.tag == "h1" for t in tokens) else 0
     for position, token in enumerate(tokens):
         if token.type in ("heading_open", "heading_close"):
@@ -26,4 +27,4 @@ def render_markdown(text: str) -> str:
             token.attrSet("id", slugify(tokens[position + 1].content) or f"partie-{position}")
         if token.type == "table_open":
             token.attrSet("class", "hf-table")
-    return md.renderer.render(tokens, md.options, {})
+    return _MD.renderer.render(tokens, _MD.options, {})

@@ -11,6 +11,7 @@ import datetime as dt
 import uuid
 import xml.etree.ElementTree as ET
 
+from . import display
 from .records import Record
 from .siteindex import SiteIndex, slugify
 
@@ -29,7 +30,7 @@ def recent_places(index: SiteIndex, limit: int = NEWS_MAX) -> list[Record]:
 def entry_summary(index: SiteIndex, place: Record) -> str:
     data = place.data
     commune = index.commune(data.get("code_insee", ""))
-    parts = [f"Informations vérifiées le {data['date_maj'].isoformat()}."]
+    parts = [f"Informations vérifiées le {display.date(data['date_maj'])}."]
     if commune is not None:
         parts.append(f"Commune : {commune.nom}.")
     if data.get("services"):

@@ -165,8 +165,9 @@ def generate_files(index: SiteIndex, directory_urls: bool) -> dict[str, str]:
         {p.id: relative_url(url_of(views.place_src(p)), feed_url) for p in index.places},
         relative_url(url_of(contributor_views.NEWS_SRC), feed_url),
     )
-    files[datainclusion.STRUCTURES_FILE] = _json(datainclusion.structures(index))
-    files[datainclusion.SERVICES_FILE] = _json(datainclusion.services(index))
+    owners, services = datainclusion.structures_and_services(index)
+    files[datainclusion.STRUCTURES_FILE] = _json(owners)
+    files[datainclusion.SERVICES_FILE] = _json(services)
     files[export.PACKAGE] = (
         json.dumps(export.datapackage(index), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     )

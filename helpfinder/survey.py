@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -171,8 +172,6 @@ def load_results(path: Path) -> dict[str, Any] | None:
     """The published results, or None when the territory has none yet.
 
     Raises SurveyError when the file cannot be read as results."""
-    import json
-
     if not path.is_file():
         return None
     try:

@@ -80,7 +80,7 @@ def test_records_to_check_are_grouped_by_structure(data_dir):
     ]
     text = format_to_check(structures, len(places), TODAY)
     assert text.splitlines()[0] == "2 fiches sur 3 à revérifier au 2026-11-29 :"
-    assert "vérifiée le 2025-10-01, il y a plus de 12 mois" in text
+    assert "vérifiée le 1er octobre 2025, il y a plus de 12 mois" in text
     assert "marquée « à vérifier » : Horaires à confirmer" in text
     assert "contact : +33400000000, contact@exemple.fr, https://exemple.fr" in text
     # A year to the day is not yet "more than 12 months".
