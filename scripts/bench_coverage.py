@@ -23,7 +23,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import bench_site  # noqa: E402
-from bench import PLACE  # noqa: E402
 
 from helpfinder import assessment_views  # noqa: E402
 from helpfinder import coverage as cov  # noqa: E402
@@ -62,23 +61,7 @@ def write_national(data_dir: Path, communes: int, places: int) -> None:
             }
             writer.writerow([values.get(name, score) for name in header])
     services = load_schemas(data_dir / "schemas")["lieu"].fields["services"].item.enum or ()
-    actors = data_dir / "actors"
-    actors.mkdir()
-    for n in range(places):
-        row = rows[(n * len(rows)) // places]
-        text = PLACE.format(
-            id=f"lieu-demo-{n:05d}",
-            n=n,
-            commune=row["nom"],
-            postal=row["codes_postaux"],
-            insee=row["code_insee"],
-            lat=row["latitude"],
-            lon=row["longitude"],
-            phone=n % 10_000,
-            service1=services[n % len(services)],
-            service2=services[(n + 4) % len(services)],
-        )
-        (actors / f"lieu-demo-{n:05d}.yml").write_text(text, encoding="utf-8")
+    bench_site.write_places(data_dir / "actors", rows, places, services)
     (data_dir / "pathways").mkdir()
 
 

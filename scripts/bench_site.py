@@ -136,7 +136,17 @@ def write_territory(data_dir: Path, communes: int, places: int, departements: in
         writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-    actors = data_dir / "actors"
+    write_places(data_dir / "actors", rows, places, SERVICES)
+    (data_dir / "pathways").mkdir()
+    for name in PATHWAYS:
+        shutil.copy(DATA / "pathways" / name, data_dir / "pathways" / name)
+
+
+def write_places(
+    actors: Path, rows: list[dict[str, str]], places: int, services: tuple[str, ...]
+) -> None:
+    """`places` synthetic place files, spread evenly over the communes `rows`, each offering
+    two consecutive services of `services`."""
     actors.mkdir()
     for n in range(places):
         # Fewer places than communes: one every few communes, in every département.
@@ -153,13 +163,10 @@ def write_territory(data_dir: Path, communes: int, places: int, departements: in
             lat=f"{lat:.5f}",
             lon=f"{lon:.5f}",
             phone=n % 10_000,
-            service1=SERVICES[n % len(SERVICES)],
-            service2=SERVICES[(n + 1) % len(SERVICES)],
+            service1=services[n % len(services)],
+            service2=services[(n + 1) % len(services)],
         )
         (actors / f"lieu-demo-{n:05d}.yml").write_text(text, encoding="utf-8")
-    (data_dir / "pathways").mkdir()
-    for name in PATHWAYS:
-        shutil.copy(DATA / "pathways" / name, data_dir / "pathways" / name)
 
 
 # --- The plain MkDocs + Material reference ----------------------------------------------
