@@ -442,7 +442,7 @@ BAR_WIDTH = 360  # the longest bar of a chart, in SVG units
 
 def survey_files(index: SiteIndex) -> dict[str, Path]:
     """The survey's files the territory has, by their path in the site."""
-    folder = index.directory.schemas["lieu"].path.parent.parent / SURVEY_DIR
+    folder = index.directory.data_dir / SURVEY_DIR
     return {
         f"donnees/enquete/{published}": folder / name
         for name, published in SURVEY_FILES.items()

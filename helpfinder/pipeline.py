@@ -43,6 +43,7 @@ PARALLEL_FROM = 2000
 class Directory:
     """The validated data of one territory, ready for page generation and export."""
 
+    data_dir: Path = Path("data")  # where it was read from
     territory: Territory = field(default_factory=Territory)
     places: list[Record] = field(default_factory=list)
     pathways: list[Record] = field(default_factory=list)
@@ -58,7 +59,7 @@ def load_directory(data_dir: Path, today: dt.date) -> tuple[Directory, Report]:
     data_dir = data_dir.resolve()
     shown = data_dir.parent
     report = Report()
-    directory = Directory()
+    directory = Directory(data_dir)
     try:
         directory.schemas = load_schemas(data_dir / SCHEMAS_DIR)
     except (OSError, ValueError, KeyError, TypeError, re.error) as exc:

@@ -128,8 +128,8 @@ def generate_pages(index: SiteIndex, directory_urls: bool) -> list[GeneratedPage
 
 def generate_files(index: SiteIndex, directory_urls: bool) -> dict[str, str]:
     """The files of donnees/, by path in the site: the map's GeoJSON (each with a script twin),
-    the open data (the national standard's CSV, GeoJSON, JSON, a Data Package) and the Atom
-    feed of the « Nouveautés » page."""
+    the open data (the national standard's CSV, GeoJSON, JSON, data·inclusion's JSON, a Data
+    Package), the coverage CSV, the survey's files and the Atom feed of « Nouveautés »."""
 
     def url_of(src: str) -> str:
         return page_url(src, directory_urls)
@@ -168,9 +168,7 @@ def generate_files(index: SiteIndex, directory_urls: bool) -> dict[str, str]:
     owners, services = datainclusion.structures_and_services(index)
     files[datainclusion.STRUCTURES_FILE] = _json(owners)
     files[datainclusion.SERVICES_FILE] = _json(services)
-    files[export.PACKAGE] = (
-        json.dumps(export.datapackage(index), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    )
+    files[export.PACKAGE] = _json(export.datapackage(index))
     return files
 
 
