@@ -52,7 +52,7 @@ lint: $(READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint $(NODE_READY)  ## lint, then the whole test suite (with the browser tests)
+test: lint validate $(NODE_READY)  ## lint, check data/, then the whole test suite (with the browser tests)
 	$(BIN)/python -m pytest
 
 bench: $(READY)  ## build synthetic sites at four scales against plain MkDocs (about 15 min)

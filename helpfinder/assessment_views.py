@@ -438,6 +438,9 @@ SURVEY_FILES = {
     "resultats.json": "resultats.json",
 }
 BAR_WIDTH = 360  # the longest bar of a chart, in SVG units
+# Above this many possible answers (the communes of a large territory), only the answers
+# with a count shown get a bar; the others are counted in a sentence.
+LONG_CHOICES = 20
 
 
 def survey_files(index: SiteIndex) -> dict[str, Path]:
@@ -507,9 +510,18 @@ def _count_text(count: int | None, n: int | None) -> str:
 
 
 def _survey_question(question: dict[str, Any]) -> dict[str, Any]:
+    """A question's chart and table. A long list of answers (the communes of a large
+    territory) keeps the answers shown with their count, most frequent first; those with
+    fewer than 5 answers, or none, are counted in a sentence instead of a row each."""
     n = question.get("n")
+    choices = question.get("choix", [])
+    few = none = 0
+    if len(choices) > LONG_CHOICES:
+        few = sum(1 for c in choices if c.get("nombre") is None)
+        none = sum(1 for c in choices if c.get("nombre") == 0)
+        choices = sorted((c for c in choices if c.get("nombre")), key=lambda c: -c["nombre"])
     rows = []
-    for position, choice in enumerate(question.get("choix", [])):
+    for position, choice in enumerate(choices):
         count = choice.get("nombre")
         rows.append(
             {
@@ -528,4 +540,6 @@ def _survey_question(question: dict[str, Any]) -> dict[str, Any]:
         "lignes": rows,
         "hauteur": 16 + len(rows) * 30,
         "largeur": BAR_WIDTH,
+        "peu": few,  # answers chosen by fewer than 5 people (hidden), in a long list
+        "aucune": none,  # answers chosen by nobody, in a long list
     }

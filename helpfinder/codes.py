@@ -61,6 +61,7 @@ CODES: dict[str, str] = {
     "coordonnees-hors-commune": "le point est loin de la commune indiquée",
     "date-future": "la date de vérification est dans le futur",
     "fermeture-dates": "une fermeture finit avant de commencer",
+    "enquete-communes": "avertissement : un fichier de l'enquête liste d'autres communes",
     "section-manquante": "il manque une partie (## Contexte…) à une fiche du benchmark",
     "fiche-ancienne": "avertissement : la fiche n'a pas été vérifiée depuis plus de 12 mois",
     # tables
@@ -69,6 +70,9 @@ CODES: dict[str, str] = {
     "colonnes-nombre": "une ligne d'un fichier CSV n'a pas le bon nombre de valeurs",
     "valeur-dupliquee": "une valeur qui doit être unique (code INSEE, code IRIS) est en double",
     "contour-manquant": "avertissement : une commune n'a pas de contour dans communes.geojson",
+    "departement-sans-nom": "avertissement : un département du territoire n'a pas de nom",
+    "departement-sans-commune": "avertissement : un département nommé n'a aucune commune",
+    "centre-hors-contour": "avertissement : le centre d'une commune n'est pas dans son contour",
     # pathways
     "reference-inconnue": "un choix mène à une question ou un résultat qui n'existe pas",
     "cycle": "un choix ramène à une question déjà posée : le parcours tourne en rond",

@@ -8,7 +8,8 @@ from typing import Any
 
 from . import display, links
 from .editorschema import schema_line
-from .fieldreference import KIND_TITLES, field_docs
+from .fieldcheck import EXAMPLE_PHONE
+from .fieldreference import KIND_TITLES, field_docs, territory_examples
 from .freshness import records_to_check
 from .news import FEED_FILE, NEWS_MAX, entry_summary, recent_places
 from .siteindex import SiteIndex
@@ -23,8 +24,12 @@ OUT_OF_SEARCH = {"search": {"exclude": True}}
 
 def fields_view(index: SiteIndex) -> dict[str, Any]:
     schemas = index.directory.schemas
+    examples = {"lieu": territory_examples(index.communes)}
     return {
-        "kinds": [(kind, title, field_docs(schemas[kind])) for kind, title in KIND_TITLES.items()]
+        "kinds": [
+            (kind, title, field_docs(schemas[kind], examples.get(kind)))
+            for kind, title in KIND_TITLES.items()
+        ]
     }
 
 
@@ -129,6 +134,11 @@ def proposer_view(index: SiteIndex) -> dict[str, Any]:
             "nouveau_fichier": new_file,
             "forge": "github" if new_file and "github.com" in new_file else "autre",
             "courriel": site.get("courriel") if courriel else "",
+            # Examples in the messages: the territory's own postal code, a fiction number.
+            "exemples": {
+                "code_postal": index.communes[0].codes_postaux[0] if index.communes else "",
+                "telephone": EXAMPLE_PHONE,
+            },
         },
     }
 

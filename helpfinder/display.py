@@ -61,7 +61,7 @@ def date(day: dt.date) -> str:
 
 
 def phone(number: str) -> str:
-    """`+33437497091` -> `04 37 49 70 91`; other countries keep their international form."""
+    """`+33400000000` -> `04 00 00 00 00`; other countries keep their international form."""
     if number.startswith("+33") and len(number) == 12:
         national = "0" + number[3:]
         return " ".join(national[i : i + 2] for i in range(0, 10, 2))
@@ -75,6 +75,31 @@ def km(distance: float) -> str:
     if distance >= 10:
         return f"{round(distance)}{NBSP}km"
     return f"{distance:.1f}".replace(".", ",") + f"{NBSP}km"
+
+
+_VOWELS = "AEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŸaeiouyàâäéèêëîïôöùûüÿ"
+
+
+def in_place(name: str) -> str:
+    """`à` before a commune's name, contracted as French does: `à Saint-Test`, `au Gué`
+    (`Le Gué`), `aux Épreuves` (`Les Épreuves`); `à La Tour` and `à L'Isle` stay."""
+    if name.startswith("Le "):
+        return f"au {name[3:]}"
+    if name.startswith("Les "):
+        return f"aux {name[4:]}"
+    return f"à {name}"
+
+
+def of_place(name: str) -> str:
+    """`de` before a commune's name: `de Saint-Test`, `d'Essai-le-Haut`, `du Gué`,
+    `des Épreuves`; `de La Tour` and `de L'Isle` stay."""
+    if name.startswith("Le "):
+        return f"du {name[3:]}"
+    if name.startswith("Les "):
+        return f"des {name[4:]}"
+    if name[:1] in _VOWELS:
+        return f"d'{name}"
+    return f"de {name}"
 
 
 def integer(value: int) -> str:

@@ -327,8 +327,13 @@ def check_identifier(value: str) -> str:
     )
 
 
+# The phone shown as an example in messages and forms: in a range the regulator (ARCEP)
+# keeps for works of fiction, so that nobody's real number is printed as an example.
+EXAMPLE_PHONE = "01 99 00 12 34"
+
+
 def international_phone(value: str) -> str | None:
-    """The number as records write it (`04 74 01 02 03` -> `+33474010203`), or None when
+    """The number as records write it (`01 99 00 12 34` -> `+33199001234`), or None when
     it is no phone number the standard accepts."""
     digits = re.sub(r"[\s.\-()]", "", value)
     if _FRENCH_PHONE.fullmatch(digits):

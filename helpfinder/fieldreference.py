@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .render import TEMPLATES
 from .schema import FieldSpec, RecordSchema
+from .territory import Commune
 
 REFERENCE_START = "<!-- début : référence des champs, écrite par « make schemas » -->"
 REFERENCE_END = "<!-- fin : référence des champs -->"
@@ -66,11 +67,29 @@ class FieldDoc:
         return f"{self.kind}-{path}"
 
 
-def field_docs(schema: RecordSchema) -> list[FieldDoc]:
-    """Every field of the schema, nested ones right after their parent."""
+def field_docs(schema: RecordSchema, examples: dict[str, Any] | None = None) -> list[FieldDoc]:
+    """Every field of the schema, nested ones right after their parent. `examples` (by
+    path) replace the schema's: the site shows its own territory's commune, not another's."""
     docs: list[FieldDoc] = []
-    _walk(schema.name, schema.fields, "", 0, docs)
+    _walk(schema.name, schema.fields, "", 0, docs, examples or {})
     return docs
+
+
+def territory_examples(communes: list[Commune]) -> dict[str, Any]:
+    """Examples of the fields that name a place of the territory, from its own communes
+    (the schemas give none: they serve every territory)."""
+    if not communes:
+        return {}
+    first = communes[0]
+    other = communes[1] if len(communes) > 1 else first
+    return {
+        "commune": first.nom,
+        "code_postal": first.codes_postaux[0],
+        "code_insee": first.code_insee,
+        "latitude": round(first.latitude, 4),
+        "longitude": round(first.longitude, 4),
+        "permanences[].commune": other.code_insee,
+    }
 
 
 def reference_markdown(schemas: dict[str, RecordSchema]) -> str:
@@ -107,7 +126,12 @@ def update_contributing(path: Path, schemas: dict[str, RecordSchema]) -> bool:
 
 
 def _walk(
-    kind: str, fields: dict[str, FieldSpec], prefix: str, depth: int, docs: list[FieldDoc]
+    kind: str,
+    fields: dict[str, FieldSpec],
+    prefix: str,
+    depth: int,
+    docs: list[FieldDoc],
+    examples: dict[str, Any],
 ) -> None:
     for name, spec in fields.items():
         path = f"{prefix}{name}"
@@ -120,14 +144,14 @@ def _walk(
                 form=_form(spec),
                 description=spec.description,
                 values=spec.enum or (spec.item.enum if spec.item and spec.item.enum else ()),
-                example=_example(name, spec.example),
+                example=_example(name, examples.get(path, spec.example)),
                 depth=depth,
             )
         )
         if spec.fields:
-            _walk(kind, spec.fields, f"{path}.", depth + 1, docs)
+            _walk(kind, spec.fields, f"{path}.", depth + 1, docs, examples)
         if spec.item is not None and spec.item.fields:
-            _walk(kind, spec.item.fields, f"{path}[].", depth + 1, docs)
+            _walk(kind, spec.item.fields, f"{path}[].", depth + 1, docs, examples)
 
 
 def _form(spec: FieldSpec) -> str:

@@ -49,6 +49,7 @@ def _place_features(index: SiteIndex, place: Any, url_of: Any) -> list[dict[str,
                 **base,
                 "type": "permanence",
                 "commune": where.nom,
+                "a_commune": display.in_place(where.nom),  # « à Saint-Test », « aux Épreuves »
                 "lieu": stop.get("lieu", ""),
                 "frequence": stop.get("frequence", ""),
             }

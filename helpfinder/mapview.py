@@ -18,7 +18,7 @@ from markupsafe import escape
 
 from .mapdata import COMMUNES_FILE, PLACES_FILE, commune_geojson
 from .siteindex import SiteIndex
-from .views import place_src
+from .views import fragility_texts, place_src
 
 DEFAULT_TILES = {
     "tuiles": "https://{s}.tile.openstreetmap.fr/osmfr/{z}/{x}/{y}.png",
@@ -145,14 +145,15 @@ def map_view(index: SiteIndex, root: str, has_outlines: bool) -> dict[str, Any]:
             ]
             if items:
                 listing.append({"code": code, "nom": commune.nom, "lieux": items})
-    info = index.territory.get("indice_fragilite") or {}
     return {
         "script": map_script("carte", territory_center(index), 10, settings, options),
         "services": index.services,
         "liste": listing,
         "classes": FRAGILITY_CLASSES,
         "distances": DISTANCE_CLASSES if has_outlines else None,
-        "fragilite": info if has_outlines and index.directory.territory.indicators else None,
+        "fragilite": fragility_texts(index)
+        if has_outlines and index.directory.territory.indicators
+        else None,
         "attribution": settings["attribution"],
     }
 

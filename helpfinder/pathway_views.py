@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import display
 from .records import Record
 from .siteindex import SiteIndex
 from .views import (
@@ -61,7 +62,12 @@ def communes_for_choice(index: SiteIndex) -> list[dict[str, Any]]:
     if split_by_departement(index):
         return []
     return [
-        {"code": c.code_insee, "nom": c.nom, "position": [c.latitude, c.longitude]}
+        {
+            "code": c.code_insee,
+            "nom": c.nom,
+            "de": display.of_place(c.nom),
+            "position": [c.latitude, c.longitude],
+        }
         for c in index.communes
     ]
 

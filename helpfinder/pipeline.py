@@ -21,11 +21,19 @@ from .documents import FICHE_SECTIONS, Document, check_document_file, document_f
 from .pathways import check_outcomes_matched, check_pathway_file
 from .places import check_place_file, check_unique_ids
 from .plan import check_plan_file
-from .problems import Problem, Report
+from .problems import Problem, Report, Severity
 from .records import Record, record_files
 from .schema import RecordSchema, load_schemas
-from .survey import RESULTS, SurveyError, load_results
-from .territory import Territory, load_territory
+from .survey import (
+    RESULTS,
+    XFORM,
+    SurveyError,
+    communes_mismatch,
+    load_results,
+    results_communes,
+    xform_communes,
+)
+from .territory import COMMUNES_FILE, Territory, load_territory
 
 ACTORS_DIR = "actors"
 PATHWAYS_DIR = "pathways"
@@ -120,7 +128,44 @@ def load_directory(data_dir: Path, today: dt.date) -> tuple[Directory, Report]:
     except SurveyError as exc:
         shown_as = results.relative_to(shown).as_posix()
         report.add(Problem(shown_as, 0, "", "", "structure", str(exc)))
+    if directory.territory.communes:
+        report.extend(check_survey_communes(data_dir, directory, shown))
     return directory, report
+
+
+def check_survey_communes(data_dir: Path, directory: Directory, shown: Path) -> list[Problem]:
+    """A warning for each published survey file (the XForm, the results) whose communes are
+    not the territory's: the files of another territory, or of an older list of communes."""
+    codes = list(directory.territory.communes)
+    found: list[tuple[str, list[str] | None]] = []
+    xform_path = data_dir / SURVEY_DIR / XFORM
+    if xform_path.is_file():
+        try:
+            found.append((XFORM, xform_communes(xform_path.read_text(encoding="utf-8"))))
+        except (OSError, UnicodeDecodeError, ValueError) as exc:  # ParseError is a ValueError
+            shown_as = xform_path.relative_to(shown).as_posix()
+            return [Problem(shown_as, 0, "", "", "structure", f"XForm illisible ({exc})")]
+    if directory.survey is not None:
+        found.append((RESULTS, results_communes(directory.survey)))
+    problems = []
+    for name, listed in found:
+        mismatch = communes_mismatch(listed, codes) if listed is not None else None
+        if mismatch:
+            shown_as = (data_dir / SURVEY_DIR / name).relative_to(shown).as_posix()
+            problems.append(
+                Problem(
+                    shown_as,
+                    0,
+                    "",
+                    "",
+                    "enquete-communes",
+                    f"les communes de ce fichier ne sont pas celles de {COMMUNES_FILE} "
+                    f"({mismatch}) : refaites-le avec « make enquete » (et, pour les "
+                    "résultats, l'export des réponses à ce questionnaire), ou retirez-le",
+                    Severity.WARNING,
+                )
+            )
+    return problems
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,13 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import escape
 
+from . import display
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 
 def environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
@@ -27,6 +29,10 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    # `à` and `de` before a commune's name, as French contracts them (aux Épreuves, d'Eu).
+    env.filters["a_commune"] = display.in_place
+    env.filters["de_commune"] = display.of_place
+    return env
 
 
 def page_url(src: str, directory_urls: bool) -> str:

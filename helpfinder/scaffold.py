@@ -16,8 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .display import of_place
 from .editorschema import schema_line
-from .fieldcheck import FormatError, check_email, check_url, international_phone
+from .fieldcheck import (
+    EXAMPLE_PHONE,
+    FormatError,
+    check_email,
+    check_url,
+    international_phone,
+)
 from .hours import WEEKDAYS, HoursError, loose_suggestion, parse_day
 from .pathways import check_pathway_file
 from .places import check_place_file
@@ -25,7 +32,7 @@ from .problems import Problem, Severity
 from .recordfile import record_yaml, write_atomically
 from .schema import FieldSpec, RecordSchema
 from .siteindex import slugify
-from .suggest import closest, fold
+from .suggest import either, fold, name_matches
 from .territory import Commune, Territory
 
 Ask = Callable[[str], str]  # shows a question, returns the answer (input() in a terminal)
@@ -41,9 +48,18 @@ class Question:
     prompt: str
     read: Callable[[str], Any]  # the answer -> the value, or raises Refused
     required: bool = True
+    help: str = ""  # what the flag --<field> takes, in `--help`
+
+
+def flag(field: str) -> str:
+    """The command-line flag of a field: `code_postal` -> `--code-postal`."""
+    return f"--{field.replace('_', '-')}"
 
 
 def commune_reader(territory: Territory) -> Callable[[str], Commune]:
+    """A commune by its INSEE code or its name, written with or without accents, hyphens or
+    capitals; anything else is refused with the names it may stand for."""
+
     def read(answer: str) -> Commune:
         answer = answer.strip()
         if answer in territory.communes:
@@ -51,13 +67,42 @@ def commune_reader(territory: Territory) -> Callable[[str], Commune]:
         by_name = {fold(c.nom): c for c in territory.communes.values()}
         if fold(answer) in by_name:
             return by_name[fold(answer)]
-        hint = closest(answer, [c.nom for c in territory.communes.values()])
+        hints = name_matches(answer, [c.nom for c in territory.communes.values()])
         raise Refused(
             f"« {answer} » n'est pas une commune du territoire"
-            + (f" ; vouliez-vous dire « {hint} » ?" if hint else "")
+            + (f" ; vouliez-vous dire {either(hints)} ?" if hints else "")
         )
 
     return read
+
+
+def postal_code_question(commune: Commune) -> Question | None:
+    """The question of the postal code, for a commune that has several (None otherwise)."""
+    codes = commune.codes_postaux
+    if len(codes) < 2:
+        return None
+    return Question(
+        "code_postal",
+        f"Code postal ({' ou '.join(codes)}) : ",
+        read_choice(codes),
+        help=POSTAL_CODE_HELP,
+    )
+
+
+def check_postal_code(commune: Commune, code: str) -> str:
+    """A postal code given as a flag: one of the commune's."""
+    code = code.strip()
+    if code in commune.codes_postaux:
+        return code
+    raise Refused(
+        f"le code postal {of_place(commune.nom)} est {' ou '.join(commune.codes_postaux)}"
+    )
+
+
+POSTAL_CODE_HELP = (
+    "le code postal du lieu, quand sa commune en a plusieurs (demandé, ou obligatoire avec "
+    "--non-interactif)"
+)
 
 
 def services_reader(choices: tuple[str, ...]) -> Callable[[str], list[str]]:
@@ -99,7 +144,7 @@ def read_phone(answer: str) -> str:
     found = international_phone(answer)
     if found:
         return found
-    raise Refused(f"« {answer} » : écrivez un numéro à 10 chiffres, par exemple 04 74 01 02 03")
+    raise Refused(f"« {answer} » : écrivez un numéro à 10 chiffres, par exemple {EXAMPLE_PHONE}")
 
 
 def read_text(limit: int = 300) -> Callable[[str], str]:
@@ -143,9 +188,17 @@ def ask_until_valid(question: Question, ask: Ask, say: Callable[[str], None]) ->
         return value
 
 
-def commented_record(data: dict[str, Any], schema: RecordSchema, kind: str, note: str) -> str:
+def commented_record(
+    data: dict[str, Any],
+    schema: RecordSchema,
+    kind: str,
+    note: str,
+    examples: dict[str, Any] | None = None,
+) -> str:
     """The record with each field's title above it, and every optional field it lacks as a
-    commented-out example, in the schema's order."""
+    commented-out example, in the schema's order. `examples` (by field) replace the
+    schema's: the territory's own commune, for the fields that name a place."""
+    examples = examples or {}
     lines = [schema_line(kind), f"# {note}", ""]
     for name, spec in schema.fields.items():
         if name in data:
@@ -153,8 +206,9 @@ def commented_record(data: dict[str, Any], schema: RecordSchema, kind: str, note
             lines.append(record_yaml({name: data[name]}).rstrip("\n"))
         elif not spec.required:
             # The name alone, never the example's value: uncommented, it would put another
-            # place's details (the examples are real) into this record.
-            example = f" Exemple : {_inline(spec.example)}" if spec.example is not None else ""
+            # place's details into this record.
+            given = examples.get(name, spec.example)
+            example = f" Exemple : {_inline(given)}" if given is not None else ""
             lines.append(f"# {spec.title} (facultatif) : {_first_sentence(spec)}{example}")
             lines.append(f"# {name}:")
         lines.append("")
@@ -162,20 +216,52 @@ def commented_record(data: dict[str, Any], schema: RecordSchema, kind: str, note
 
 
 def place_questions(territory: Territory, schema: RecordSchema) -> list[Question]:
+    """The questions of `make nouveau-lieu`, in the order they are asked; the postal code's
+    is asked only for a commune that has several (see postal_code_question)."""
     services = schema.fields["services"].item.enum or ()
     numbered = "\n".join(f"  {n}. {s}" for n, s in enumerate(services, start=1))
+    listed = " ; ".join(f"{n}. {s}" for n, s in enumerate(services, start=1))
     questions = [
-        Question("nom", "Nom du lieu, tel que le public le connaît : ", read_text(200)),
-        Question("commune", "Commune (nom ou code INSEE) : ", commune_reader(territory)),
-        Question("adresse", "Adresse (numéro et rue) : ", read_text(300)),
+        Question(
+            "nom",
+            "Nom du lieu, tel que le public le connaît : ",
+            read_text(200),
+            help="le nom du lieu, tel que le public le connaît",
+        ),
+        Question(
+            "commune",
+            "Commune (nom ou code INSEE) : ",
+            commune_reader(territory),
+            help="la commune du lieu : son nom (accents et tirets facultatifs) ou son code INSEE",
+        ),
+        Question("code_postal", "", str, False, POSTAL_CODE_HELP),
+        Question(
+            "adresse",
+            "Adresse (numéro et rue) : ",
+            read_text(300),
+            help="l'adresse : numéro et rue",
+        ),
         Question(
             "services",
             f"Services proposés :\n{numbered}\nNuméros, séparés par des virgules : ",
             services_reader(services),
+            help=f"les services proposés, par leurs numéros séparés par des virgules : {listed}",
         ),
-        Question("telephone", "Téléphone (vide si inconnu) : ", read_phone, False),
-        Question("courriel", "Adresse électronique du lieu (vide si inconnue) : ", _email, False),
-        Question("site_web", "Site web (vide si inconnu) : ", _url, False),
+        Question(
+            "telephone",
+            "Téléphone (vide si inconnu) : ",
+            read_phone,
+            False,
+            f"le téléphone, par exemple « {EXAMPLE_PHONE} »",
+        ),
+        Question(
+            "courriel",
+            "Adresse électronique du lieu (vide si inconnue) : ",
+            _email,
+            False,
+            "l'adresse électronique du lieu",
+        ),
+        Question("site_web", "Site web (vide si inconnu) : ", _url, False, "l'adresse du site web"),
     ]
     questions += [
         Question(
@@ -183,18 +269,24 @@ def place_questions(territory: Territory, schema: RecordSchema) -> list[Question
             f"Horaires du {day}, par exemple 08:30-12:30, 13:30-17:00 (vide si fermé) : ",
             read_hours,
             False,
+            f"les horaires du {day}, par exemple « 08:30-12:30, 13:30-17:00 » (rien : fermé)",
         )
         for day in WEEKDAYS
     ]
     questions += [
         Question(
-            "source", "D'où viennent ces informations (qui vous les a données) ? ", read_text(500)
+            "source",
+            "D'où viennent ces informations (qui vous les a données) ? ",
+            read_text(500),
+            help="d'où viennent ces informations : qui les a données",
         ),
         Question(
             "profil",
             "Profil : 1. mediation (le métier du lieu est l'aide au numérique), "
             "2. aidant (premier accueil, aide aux démarches et oriente) : ",
             read_choice(("mediation", "aidant")),
+            help="mediation (le métier du lieu est l'aide au numérique) ou aidant (premier "
+            "accueil, aide aux démarches et oriente)",
         ),
     ]
     return questions
@@ -231,19 +323,33 @@ def place_record(answers: dict[str, Any], today: dt.date) -> dict[str, Any]:
 def pathway_questions(schema: RecordSchema) -> list[Question]:
     services = schema.fields["resultats"].item.fields["services"].item.enum or ()
     numbered = "\n".join(f"  {n}. {s}" for n, s in enumerate(services, start=1))
+    listed = " ; ".join(f"{n}. {s}" for n, s in enumerate(services, start=1))
     return [
-        Question("titre", "Le besoin, dans les mots de la personne : ", read_text(120)),
+        Question(
+            "titre",
+            "Le besoin, dans les mots de la personne : ",
+            read_text(120),
+            help="le besoin, dans les mots de la personne",
+        ),
         Question(
             "pour",
             "Pour qui : 1. habitants (la personne suit le parcours), "
             "2. aidants (pour les professionnels qui orientent) : ",
             read_choice(("habitants", "aidants")),
+            help="habitants (la personne suit le parcours) ou aidants (les professionnels qui "
+            "orientent)",
         ),
-        Question("resume", "À quoi sert ce parcours, en une phrase : ", read_text(400)),
+        Question(
+            "resume",
+            "À quoi sert ce parcours, en une phrase : ",
+            read_text(400),
+            help="à quoi sert ce parcours, en une phrase",
+        ),
         Question(
             "services",
             f"Quels services répondent à ce besoin ?\n{numbered}\nNuméros : ",
             services_reader(services),
+            help=f"les services qui répondent à ce besoin, par leurs numéros : {listed}",
         ),
     ]
 

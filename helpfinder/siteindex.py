@@ -16,17 +16,12 @@ from typing import Any
 from .nearest import Nearest, Point, PointGrid
 from .pipeline import Directory
 from .records import Record
-from .territory import Commune
+from .territory import Commune, departement_of
 
 # The nine services of the national standard, in the standard's order (read from the schema
 # so that a new version of the standard needs no code change).
 SERVICES_FIELD = "services"
 SCORE_COLUMN = "ifn_score_global_departement"  # the fragility index, base 100 = the département
-
-
-def departement_of(code_insee: str) -> str:
-    """`69010` -> `69`; overseas `97411` -> `974` (the INSEE code starts with it)."""
-    return code_insee[:3] if code_insee.startswith("97") else code_insee[:2]
 
 
 def slugify(text: str) -> str:

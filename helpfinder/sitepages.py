@@ -31,7 +31,7 @@ from .render import environment, page_url, relative_url, render_page, table_of_c
 from .siteindex import SiteIndex
 
 CONTRIBUTING_SRC = "contribuer.md"
-DIRECTORY_SRC = "lieux/index.md"
+DIRECTORY_SRC = views.DIRECTORY_SRC
 # People search for places: a place page ranks above a page that only mentions its words.
 PLACE_META = {"search": {"boost": 2}}
 
@@ -61,12 +61,7 @@ def generate_pages(index: SiteIndex, directory_urls: bool) -> list[GeneratedPage
     home = views.home_view(index)
     pages = [page("home.html.j2", "index.md", "Accueil", v=home)]
     if views.split_by_departement(index):
-        listing = {"total": len(index.places), "departements": views.departements_view(index)}
-        pages.append(page("departements.html.j2", DIRECTORY_SRC, "Tous les lieux", v=listing))
-        for code in index.departements:
-            view = views.departement_view(index, code)
-            src = views.departement_src(code)
-            pages.append(page("departement.html.j2", src, f"Département {code}", v=view))
+        pages.extend(_departement_pages(page, index))
     else:
         directory_view = views.directory_view(index)
         pages.append(page("directory.html.j2", DIRECTORY_SRC, "Tous les lieux", v=directory_view))
@@ -175,6 +170,22 @@ def generate_files(index: SiteIndex, directory_urls: bool) -> dict[str, str]:
 def _json(value: Any) -> str:
     """Indented, key-sorted JSON: the same data gives the same bytes."""
     return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _departement_pages(page: Callable[..., GeneratedPage], index: SiteIndex) -> list[GeneratedPage]:
+    """A large territory: one page per département (its communes, A to Z) and the places
+    commune by commune, on « Tous les lieux » for one département, on one page per
+    département (listed by « Tous les lieux ») for several."""
+    pages = []
+    if len(index.departements) > 1:
+        listing = {"total": len(index.places), "departements": views.departements_view(index)}
+        pages.append(page("departements.html.j2", DIRECTORY_SRC, "Tous les lieux", v=listing))
+    for code in index.departements:
+        view = views.departement_view(index, code)
+        pages.append(page("departement.html.j2", views.departement_src(code), view["nom"], v=view))
+        for src, places in views.places_listing(index, code):
+            pages.append(page("places_by_commune.html.j2", src, places["titre"], v=places))
+    return pages
 
 
 def _assessment_pages(page: Callable[..., GeneratedPage], index: SiteIndex) -> list[GeneratedPage]:

@@ -33,3 +33,46 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
     """` ; vouliez-vous dire 'x' ?` or an empty string."""
     guess = closest(value, choices)
     return f" ; vouliez-vous dire '{guess}' ?" if guess and guess != value else ""
+
+
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte"}
+_ARTICLES = ("le", "la", "les", "l")
+
+
+def _words(text: str) -> list[str]:
+    """The words of a place name as people type it: folded, « St » and « Ste » spelt out."""
+    return [_ABBREVIATIONS.get(w, w) for w in fold(text).split()]
+
+
+def name_matches(answer: str, names: Iterable[str], most: int = 3) -> list[str]:
+    """The names `answer` may stand for, best first: the start of a name (« Carhaix » for
+    « Carhaix-Plouguer », « st test » for « Saint-Test »), words of a name without its article
+    (« Epreuves » for « Les Épreuves »), or a near spelling (« Verrif » for « Vérif »)."""
+    wanted = _words(answer[:200])
+    if not wanted:
+        return []
+    starts, inside = [], []
+    for name in names:
+        words = _words(name)
+        bare = words[1:] if len(words) > 1 and words[0] in _ARTICLES else words
+        if any(
+            w[: len(wanted)] == wanted
+            or (
+                w[: len(wanted) - 1] == wanted[:-1]
+                and len(w) >= len(wanted)
+                and w[len(wanted) - 1].startswith(wanted[-1])
+            )
+            for w in (words, bare)
+        ):
+            starts.append(name)
+        elif any(words[i : i + len(wanted)] == wanted for i in range(len(words) - len(wanted) + 1)):
+            inside.append(name)
+    found = sorted(starts, key=len) + sorted(inside, key=len)
+    near = closest(answer, [n for n in names if n not in found]) if len(found) < most else None
+    return (found + ([near] if near else []))[:most]
+
+
+def either(names: list[str]) -> str:
+    """`« A »`, `« A » ou « B »`, `« A », « B » ou « C »`."""
+    quoted = [f"« {n} »" for n in names]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} ou {quoted[-1]}"

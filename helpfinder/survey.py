@@ -32,6 +32,8 @@ LABEL = "label::Français (fr)"
 BY_AGE = ("aisance", "renoncement")
 AGE_QUESTION = "tranche_age"
 CONSENT = "accord"
+# The question whose choices are the territory's communes (filled from communes.csv).
+COMMUNE_QUESTION = "commune"
 
 
 class SurveyError(ValueError):
@@ -44,8 +46,10 @@ def workbook(markdown: str, communes: Iterable[Commune]) -> dict[str, Any]:
     from pyxform.xls2json_backends import md_to_dict  # only `make enquete` and tests need it
 
     book = md_to_dict(markdown)
-    choices = [c for c in book["choices"] if c.get("list_name") != "commune"]
-    choices += [{"list_name": "commune", "name": c.code_insee, LABEL: c.nom} for c in communes]
+    choices = [c for c in book["choices"] if c.get("list_name") != COMMUNE_QUESTION]
+    choices += [
+        {"list_name": COMMUNE_QUESTION, "name": c.code_insee, LABEL: c.nom} for c in communes
+    ]
     book["choices"] = choices
     return book
 
@@ -101,6 +105,49 @@ def read_export(path: Path, shown_as: str) -> list[dict[str, str]]:
             continue  # a submission the team rejected in Central
         rows.append({column.rsplit("-", 1)[-1]: value for column, value in row.items() if column})
     return rows
+
+
+def unknown_communes(rows: list[dict[str, str]], codes: Iterable[str]) -> Counter[str]:
+    """How many answers give each commune that is not one of `codes`: answers to the
+    questionnaire of another territory, or of an older list of communes."""
+    known = set(codes)
+    found = (r.get(COMMUNE_QUESTION, "").strip() for r in rows if r.get(CONSENT) == "oui")
+    return Counter(code for code in found if code and code not in known)
+
+
+def communes_mismatch(published: Iterable[str], codes: Iterable[str]) -> str | None:
+    """What differs between the communes a published survey file lists and the territory's,
+    in words (None when they are the same)."""
+    published, codes = set(published), set(codes)
+    parts = []
+    if published - codes:
+        parts.append(f"communes hors du territoire : {_some(published - codes)}")
+    if codes - published:
+        parts.append(f"communes du territoire absentes : {_some(codes - published)}")
+    return " ; ".join(parts) or None
+
+
+def xform_communes(text: str) -> list[str]:
+    """The commune codes an XForm offers as answers (its `commune` choice list)."""
+    from defusedxml import ElementTree  # a file of data/: no entity expansion
+
+    root = ElementTree.fromstring(text)
+    ns = {"x": "http://www.w3.org/2002/xforms"}
+    path = f".//x:instance[@id='{COMMUNE_QUESTION}']/x:root/x:item/x:name"
+    return [item.text or "" for item in root.findall(path, ns)]
+
+
+def results_communes(results: dict[str, Any]) -> list[str] | None:
+    """The commune codes of the published results' commune question (None without one)."""
+    for question in results.get("questions", []):
+        if question.get("name") == COMMUNE_QUESTION:
+            return [str(c.get("name", "")) for c in question.get("choix", [])]
+    return None
+
+
+def _some(codes: set[str], shown: int = 5) -> str:
+    listed = ", ".join(sorted(codes)[:shown])
+    return listed + (f" et {len(codes) - shown} autres" if len(codes) > shown else "")
 
 
 def aggregate(rows: list[dict[str, str]], book: dict[str, Any]) -> dict[str, Any]:

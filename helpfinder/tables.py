@@ -23,7 +23,7 @@ def read_csv_table(
     """(line, row) pairs of `path`, rows as typed dicts (a row with errors is kept, its bad
     values set to None; the caller stops on any error).
 
-    `key` names the column that identifies a row in messages (`[69010]`).
+    `key` names the column that identifies a row in messages (`[01004]`).
     """
 
     def problem(line: int, record: str, column: str, code: str, message: str) -> Problem:
@@ -53,8 +53,8 @@ def read_csv_table(
         if column not in schema.fields:
             hint = did_you_mean(column, schema.fields)
             problems.append(problem(1, "", column, "colonne-inconnue", f"colonne inconnue{hint}"))
-    for name in schema.fields:
-        if name not in header:
+    for name, spec in schema.fields.items():
+        if spec.required and name not in header:  # an optional column may be left out
             problems.append(problem(1, "", name, "colonne-manquante", "colonne manquante"))
     if problems:
         return [], problems

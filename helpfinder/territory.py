@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .fieldcheck import Checker
-from .geo import Polygon, polygons_of
+from .geo import Polygon, contains, distance_to_outline_km, polygons_of
 from .problems import Problem, Severity
 from .schema import RecordSchema
 from .tables import MAX_TABLE_BYTES, read_csv_table
@@ -18,6 +18,11 @@ TERRITORY_FILE = "territoire.yml"
 COMMUNES_FILE = "communes.csv"
 OUTLINES_FILE = "communes.geojson"
 INDICATORS_FILE = "indicateurs-ifn.csv"
+
+
+def departement_of(code_insee: str) -> str:
+    """`01004` -> `01`, `2A004` -> `2A`; overseas `97411` -> `974` (the code starts with it)."""
+    return code_insee[:3] if code_insee.startswith("97") else code_insee[:2]
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,7 @@ def load_territory(
             problems.append(exc.problem)
 
     communes_path = data_dir / COMMUNES_FILE
+    lines: dict[str, int] = {}  # the line of each commune in communes.csv, for messages
     if not communes_path.exists():
         problems.append(_missing(shown_as(COMMUNES_FILE)))
     else:
@@ -77,9 +83,10 @@ def load_territory(
             communes_path, shown_as(COMMUNES_FILE), schemas["commune"], "code_insee"
         )
         problems.extend(found)
-        for _, row in rows:
+        for line, row in rows:
             if all(row.get(k) is not None for k in ("code_insee", "nom", "population")):
                 territory.communes[row["code_insee"]] = _commune(row)
+                lines[row["code_insee"]] = line
 
     outlines_path = data_dir / OUTLINES_FILE
     if outlines_path.exists():
@@ -87,6 +94,9 @@ def load_territory(
             outlines_path, shown_as(OUTLINES_FILE), territory
         )
         problems.extend(found)
+        problems.extend(_centres_outside(territory, lines, shown_as(COMMUNES_FILE)))
+
+    problems.extend(_departement_names(territory, shown_as(TERRITORY_FILE)))
 
     indicators_path = data_dir / INDICATORS_FILE
     if indicators_path.exists():
@@ -109,6 +119,19 @@ def load_territory(
                 )
             elif code:
                 territory.indicators.setdefault(code, []).append(row)
+        if territory.info and not territory.info.get("indice_fragilite"):
+            # The pages show the index with its source and caveats: no figure without them.
+            problems.append(
+                Problem(
+                    shown_as(TERRITORY_FILE),
+                    1,
+                    "territoire",
+                    "indice_fragilite",
+                    "champ-requis",
+                    f"obligatoire quand {INDICATORS_FILE} existe : nom, explication, source "
+                    "et millésime de l'indice (ou retirez ce fichier)",
+                )
+            )
     return territory, problems
 
 
@@ -141,6 +164,68 @@ def _well_formed(polygon: Any) -> bool:
     )
 
 
+def _departement_names(territory: Territory, shown_as: str) -> list[Problem]:
+    """Warnings: a territory over several départements with one that has no name (the site
+    would write « Département 01 »), or a name for a département without any commune."""
+    named = {e.get("code"): e for e in territory.info.get("departements") or []}
+    present = sorted({departement_of(code) for code in territory.communes})
+    found = []
+    if len(present) > 1:
+        for code in present:
+            if code not in named:
+                found.append(
+                    Problem(
+                        shown_as,
+                        1,
+                        "territoire",
+                        "departements",
+                        "departement-sans-nom",
+                        f"le département {code} n'a pas de nom : ajoutez-le sous « departements: »"
+                        f' (- code: "{code}" puis nom: …), sinon le site écrit '
+                        f"« Département {code} »",
+                        Severity.WARNING,
+                    )
+                )
+    for code in named:
+        if territory.communes and code not in present:
+            found.append(
+                Problem(
+                    shown_as,
+                    1,
+                    "territoire",
+                    "departements",
+                    "departement-sans-commune",
+                    f"aucune commune de {COMMUNES_FILE} n'est dans le département {code}",
+                    Severity.WARNING,
+                )
+            )
+    return found
+
+
+def _centres_outside(territory: Territory, lines: dict[str, int], shown_as: str) -> list[Problem]:
+    """A warning for each commune whose centre (communes.csv) is not inside its outline: the
+    places of that commune without coordinates would be shown at that wrong point."""
+    found = []
+    for code, commune in sorted(territory.communes.items()):
+        outline = territory.outlines.get(code)
+        if outline and not contains(outline, commune.longitude, commune.latitude):
+            km = distance_to_outline_km(outline, commune.longitude, commune.latitude)
+            found.append(
+                Problem(
+                    shown_as,
+                    lines.get(code, 0),
+                    code,
+                    "latitude",
+                    "centre-hors-contour",
+                    f"le centre de {commune.nom} ({commune.latitude}, {commune.longitude}) est à "
+                    f"{km:.1f} km hors de son contour (communes.geojson) : latitude et longitude "
+                    "inversées, ou le point d'une autre commune ?",
+                    Severity.WARNING,
+                )
+            )
+    return found
+
+
 def _missing(shown_as: str) -> Problem:
     return Problem(shown_as, 0, "", "", "fichier-manquant", "fichier manquant")
 
@@ -171,7 +256,12 @@ def _read_outlines(
         polygons = polygons_of(geometry) if isinstance(geometry, dict) else []
         if not code or not polygons or not all(_well_formed(p) for p in polygons):
             problems.append(
-                problem("geojson", f"objet n°{index} : il faut un « code » et un polygone")
+                problem(
+                    "geojson",
+                    f"objet n°{index} : chaque objet (« feature ») doit avoir, dans ses "
+                    "« properties », un « code » qui est le code INSEE de la commune (entre "
+                    "guillemets), et une géométrie Polygon ou MultiPolygon",
+                )
             )
         elif code not in territory.communes:
             problems.append(problem("commune-inconnue", f"{code} n'est pas dans {COMMUNES_FILE}"))

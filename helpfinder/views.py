@@ -12,6 +12,7 @@ from . import display, links
 from .clock import is_stale
 from .records import Record
 from .siteindex import SiteIndex
+from .suggest import fold
 from .territory import Commune
 
 EQUIPMENT_LABELS = {
@@ -32,6 +33,12 @@ FREE = "Gratuit"
 # the filterable list weighs about 1.1 KB: 100 places make a page of about 125 KB.
 HOME_COMMUNES_MAX = 100
 DIRECTORY_PLACES_MAX = 100
+# A list of communes longer than this gets an A–Z index (links, without JavaScript) and,
+# with JavaScript, a filter: 30 names fill about three phone screens.
+LONG_LIST = 30
+
+
+DIRECTORY_SRC = "lieux/index.md"  # « Tous les lieux »
 
 
 def place_src(place: Record) -> str:
@@ -49,6 +56,38 @@ def pathway_src(pathway: Record, node: str = "index") -> str:
 
 def departement_src(code: str) -> str:
     return f"departements/{code}.md"
+
+
+def departement_places_src(index: SiteIndex, code: str) -> str:
+    """The page of a département's places, commune by commune: « Tous les lieux » itself for
+    a territory of one département (no page that offers a single choice)."""
+    return DIRECTORY_SRC if len(index.departements) == 1 else f"departements/{code}/lieux.md"
+
+
+def departement_name(index: SiteIndex, code: str) -> str:
+    """The name territoire.yml gives the département, or « Département NN »."""
+    for entry in index.territory.get("departements") or []:
+        if entry.get("code") == code and entry.get("nom"):
+            return entry["nom"]
+    return f"Département {code}"
+
+
+def initial(name: str) -> str:
+    """The letter a name is filed under in an A–Z index: `Écluse` -> `E`, `L'Isle` -> `L`."""
+    folded = fold(name)
+    return folded[:1].upper() if folded[:1].isalpha() else "#"
+
+
+def by_letter(items: list[dict[str, Any]], key: str = "nom") -> list[dict[str, Any]]:
+    """Items (already in alphabetical order) grouped under their initial, for an A–Z index."""
+    groups: list[dict[str, Any]] = []
+    for item in items:
+        letter = initial(item[key])
+        if not groups or groups[-1]["lettre"] != letter:
+            anchor = "lettre-autres" if letter == "#" else f"lettre-{letter.lower()}"
+            groups.append({"lettre": letter, "ancre": anchor, "elements": []})
+        groups[-1]["elements"].append(item)
+    return groups
 
 
 def split_by_departement(index: SiteIndex) -> bool:
@@ -201,7 +240,6 @@ def commune_view(index: SiteIndex, commune: Commune) -> dict[str, Any]:
                 "distance": display.km(found.km),
             }
         )
-    info = index.territory.get("indice_fragilite") or {}
     return {
         "nom": commune.nom,
         "code_insee": code,
@@ -218,14 +256,20 @@ def commune_view(index: SiteIndex, commune: Commune) -> dict[str, Any]:
             "iris": [
                 {"nom": name, "score": round(score)} for name, score in index.iris_scores(code)
             ],
-            "nom": info.get("nom", ""),
-            "explication": info.get("explication", ""),
-            "source": info.get("source", ""),
-            "millesime": info.get("millesime", ""),
-            "avertissement": info.get("avertissement", ""),
+            **fragility_texts(index),
         },
         "parcours": pathway_links(index, for_commune=code),
     }
+
+
+FRAGILITY_TEXTS = ("nom", "explication", "source", "millesime", "avertissement")
+
+
+def fragility_texts(index: SiteIndex) -> dict[str, str]:
+    """What territoire.yml says of the fragility index, every text present (empty when not
+    given: `avertissement` is optional, and so is the whole index)."""
+    info = index.territory.get("indice_fragilite") or {}
+    return {key: info.get(key, "") for key in FRAGILITY_TEXTS}
 
 
 def pathway_links(index: SiteIndex, for_commune: str | None = None) -> list[dict[str, Any]]:
@@ -269,11 +313,13 @@ def directory_view(index: SiteIndex) -> dict[str, Any]:
 
 
 def departements_view(index: SiteIndex) -> list[dict[str, Any]]:
-    """One entry per département of the territory, with its counts."""
+    """One entry per département of the territory, by name, with its counts."""
     return [
         {
             "code": code,
+            "nom": departement_name(index, code),
             "src": departement_src(code),
+            "lieux_src": departement_places_src(index, code),
             "communes": len(communes),
             "lieux": sum(len(index.places_by_commune.get(c.code_insee, [])) for c in communes),
         }
@@ -282,28 +328,100 @@ def departements_view(index: SiteIndex) -> list[dict[str, Any]]:
 
 
 def departement_view(index: SiteIndex, code: str) -> dict[str, Any]:
-    """A département's communes with their number of places (their pages list them)."""
+    """A département's communes, A to Z, with their number of places (their pages list
+    them), and the way to the list of its places."""
+    communes = [
+        {
+            **commune_ref(index, c.code_insee),
+            "lieux": len(index.places_by_commune.get(c.code_insee, [])),
+        }
+        for c in index.departements[code]
+    ]
     return {
         "code": code,
-        "communes": [
-            {
-                **commune_ref(index, c.code_insee),
-                "lieux": len(index.places_by_commune.get(c.code_insee, [])),
-            }
-            for c in index.departements[code]
-        ],
+        "nom": departement_name(index, code),
+        "nombre": len(communes),
+        "lettres": by_letter(communes),
+        "lieux_src": departement_places_src(index, code),
+        "total_lieux": sum(c["lieux"] for c in communes),
     }
+
+
+def places_listing(index: SiteIndex, code: str) -> list[tuple[str, dict[str, Any]]]:
+    """The pages of a département's places, commune by commune, A to Z, as (src, view): one
+    page, or, above DIRECTORY_PLACES_MAX places, a page of letters and one page per letter
+    (no page grows with the directory)."""
+    groups = []
+    for commune in index.departements[code]:
+        places = index.places_by_commune.get(commune.code_insee, [])
+        if places:
+            groups.append(
+                {
+                    **commune_ref(index, commune.code_insee),
+                    "lieux": [place_line(index, p) for p in places],
+                }
+            )
+    letters = by_letter(groups)
+    total = sum(len(g["lieux"]) for g in groups)
+    base = departement_places_src(index, code)
+    name = departement_name(index, code)
+    common = {
+        "nom": name,
+        "total": total,
+        "communes_avec": len(groups),
+        "communes_sans": len(index.departements[code]) - len(groups),
+        "departement_src": departement_src(code),
+        "titre": "Tous les lieux" if base == DIRECTORY_SRC else f"Les lieux : {name}",
+    }
+    if total <= DIRECTORY_PLACES_MAX:
+        return [(base, {**common, "lettres": letters, "pages": [], "retour": None})]
+    pages = [
+        {
+            "lettre": g["lettre"],
+            "src": f"departements/{code}/lieux/{g['ancre'].removeprefix('lettre-')}.md",
+            "lieux": sum(len(c["lieux"]) for c in g["elements"]),
+            "communes": len(g["elements"]),
+        }
+        for g in letters
+    ]
+    found = [(base, {**common, "lettres": [], "pages": pages, "retour": None})]
+    for page, group in zip(pages, letters, strict=True):
+        view = {
+            **common,
+            "titre": f"{common['titre']} : communes en {page['lettre']}",
+            "total": page["lieux"],
+            "communes_avec": page["communes"],
+            "communes_sans": 0,
+            "lettres": [group],
+            "pages": [],
+            "retour": {"src": base, "titre": common["titre"]},
+        }
+        found.append((page["src"], view))
+    return found
+
+
+def place_line(index: SiteIndex, place: Record) -> dict[str, Any]:
+    """A place on one line: name, phone, cost."""
+    card = place_summary(index, place)
+    return {key: card[key] for key in ("nom", "src", "telephone", "gratuit", "frais", "exemple")}
 
 
 def home_view(index: SiteIndex) -> dict[str, Any]:
     site = index.territory.get("site") or {}
+    large = split_by_departement(index)
+    communes = [] if large else [commune_ref(index, c.code_insee) for c in index.communes]
+    single = None
+    if large and len(index.departements) == 1:
+        # One département: its communes' letters lead straight into its list.
+        (code,) = index.departements
+        single = departement_view(index, code) | {"src": departement_src(code)}
     return {
         "titre": site.get("titre", ""),
         "gestionnaire": site.get("gestionnaire", ""),
-        "communes": []
-        if split_by_departement(index)
-        else [commune_ref(index, c.code_insee) for c in index.communes],
-        "departements": departements_view(index) if split_by_departement(index) else [],
+        "communes": communes,
+        "lettres": by_letter(communes) if len(communes) > LONG_LIST else [],
+        "departements": departements_view(index) if large and not single else [],
+        "departement": single,
         "parcours": pathway_links(index),
         "total_lieux": len(index.places),
         "recours": national_line(index),

@@ -9,17 +9,15 @@ computes the « État des lieux » for 35,000 communes and 20,000 places
 
 With `--import-only` or `--coverage-only`: only that one.
 
-With `--places-only`: copies the territory and schemas of `data/` into a temporary folder,
-writes N synthetic place files (about 15 filled fields, `exemple: true`), then runs the real
+With `--places-only`: writes a synthetic territory of 17 communes into a temporary folder,
+then N synthetic place files (about 15 filled fields, `exemple: true`), then runs the real
 pipeline in a fresh process and reports its time, throughput and peak memory.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -29,15 +27,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from helpfinder.arguments import ArgumentParser  # noqa: E402
 from helpfinder.pipeline import SCHEMAS_DIR  # noqa: E402
 from helpfinder.schema import RecordSchema, load_schemas  # noqa: E402
-from helpfinder.territory import (  # noqa: E402
-    COMMUNES_FILE,
-    INDICATORS_FILE,
-    OUTLINES_FILE,
-    TERRITORY_FILE,
-    load_territory,
-)
+from helpfinder.territory import load_territory  # noqa: E402
+
+PLACES_COMMUNES = 17  # the size of the embedded territory
 
 SERVICES = (
     "Aide aux démarches administratives",
@@ -114,12 +109,10 @@ def _schemas(data_dir: Path) -> dict[str, RecordSchema]:
 
 def run(count: int) -> dict[str, float | int]:
     with tempfile.TemporaryDirectory(prefix="helpfinder-bench-") as tmp:
+        import bench_site  # here: bench_site imports this module's PLACE
+
         data_dir = Path(tmp) / "data"
-        data_dir.mkdir()
-        shutil.copytree(ROOT / "data" / SCHEMAS_DIR, data_dir / SCHEMAS_DIR)
-        for name in (TERRITORY_FILE, COMMUNES_FILE, OUTLINES_FILE, INDICATORS_FILE):
-            shutil.copy(ROOT / "data" / name, data_dir / name)
-        (data_dir / "pathways").mkdir()
+        bench_site.write_territory(data_dir, PLACES_COMMUNES, 0, 1)
         started = time.perf_counter()
         write_places(data_dir, count)
         generated = time.perf_counter() - started
@@ -143,11 +136,11 @@ def run(count: int) -> dict[str, float | int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--scales",
         help="échelles du site, séparées par des virgules : territoire, departement, region, "
-        "national (par défaut : les quatre), et ccpa (les vraies données de data/)",
+        "national (par défaut : les quatre), et donnees (le site de data/)",
     )
     parser.add_argument("--json", action="store_true", help="résultats en JSON sur stdout")
     parser.add_argument(

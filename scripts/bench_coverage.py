@@ -26,26 +26,36 @@ import bench_site  # noqa: E402
 
 from helpfinder import assessment_views  # noqa: E402
 from helpfinder import coverage as cov  # noqa: E402
+from helpfinder.arguments import ArgumentParser  # noqa: E402
 from helpfinder.pipeline import load_directory  # noqa: E402
 from helpfinder.schema import load_schemas  # noqa: E402
 from helpfinder.siteindex import build_index  # noqa: E402
 
 MAX_SECONDS = 60.0
 DAY = dt.date(2026, 11, 29)
+# What the pages must say of an index (territoire.yml requires it with indicateurs-ifn.csv).
+INDEX_TEXTS = """\
+indice_fragilite:
+  nom: Indice synthétique
+  explication: Valeurs synthétiques du banc d'essai.
+  source: scripts/bench_coverage.py
+  millesime: Aucun.
+"""
 
 
 def write_national(data_dir: Path, communes: int, places: int) -> None:
     """communes.csv, an index for every commune, and places offering all nine services."""
     data_dir.mkdir(parents=True)
-    shutil.copytree(ROOT / "data" / "schemas", data_dir / "schemas")
-    shutil.copy(ROOT / "data" / "territoire.yml", data_dir / "territoire.yml")
+    shutil.copytree(ROOT / "data" / "schemas", data_dir / "schemas")  # the generator's
+    (data_dir / "territoire.yml").write_text(
+        bench_site.TERRITORY_YML + INDEX_TEXTS, encoding="utf-8"
+    )
     rows = bench_site.commune_rows(communes, len(bench_site.DEPARTEMENTS))
     with (data_dir / "communes.csv").open("w", encoding="utf-8", newline="") as out:
         writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-    with (ROOT / "data" / "indicateurs-ifn.csv").open(encoding="utf-8", newline="") as table:
-        header = next(csv.reader(table))
+    header = list(load_schemas(data_dir / "schemas")["indicateur"].fields)
     with (data_dir / "indicateurs-ifn.csv").open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(header)
@@ -116,5 +126,13 @@ def main(out: TextIO = sys.stdout, communes: int = 35_000, places: int = 20_000)
     return 0 if ok else 1
 
 
+def cli(argv: list[str] | None = None) -> int:
+    parser = ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--communes", type=int, default=35_000, help="nombre de communes")
+    parser.add_argument("--lieux", type=int, default=20_000, help="nombre de lieux")
+    args = parser.parse_args(argv)
+    return main(communes=args.communes, places=args.lieux)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(cli())

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -24,11 +23,13 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import bench_site  # noqa: E402
 
+from helpfinder.arguments import ArgumentParser  # noqa: E402
 from helpfinder.export import STANDARD_SCHEMA, standard_columns  # noqa: E402
 from helpfinder.territory import COMMUNES_FILE  # noqa: E402
 
 MAX_SECONDS = 10.0
 TERRITORY_ROWS = 51
+TERRITORY_COMMUNES = 17  # the size of the embedded territory
 # What national files hold: hours our table takes, and some it cannot (kept for a person).
 HOURS = (
     "Mo-Fr 09:00-12:00,14:00-17:00",
@@ -101,9 +102,7 @@ def write_national_file(path: Path, total: int, data_dir: Path) -> int:
 def run(total: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="helpfinder-bench-import-") as tmp:
         data_dir = Path(tmp) / "data"
-        shutil.copytree(
-            ROOT / "data", data_dir, ignore=lambda d, names: names if d.endswith("actors") else []
-        )
+        bench_site.write_territory(data_dir, TERRITORY_COMMUNES, 0, 1)  # no place yet
         source = Path(tmp) / "national.csv"
         expected = write_national_file(source, total, data_dir)
         started = time.perf_counter()
@@ -155,5 +154,12 @@ def main(total: int = 20_000, out: TextIO = sys.stdout) -> int:
     return 0 if ok else 1
 
 
+def cli(argv: list[str] | None = None) -> int:
+    parser = ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lignes", type=int, default=20_000, help="lignes du fichier national")
+    args = parser.parse_args(argv)
+    return main(args.lignes)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(cli())

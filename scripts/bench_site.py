@@ -30,12 +30,45 @@ from typing import Any
 from bench import PLACE, SERVICES
 from build_site import copy_site_sources
 
+from helpfinder.recordfile import record_yaml
+from helpfinder.scaffold import pathway_record
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 # 2026-11-29: the synthetic records (date_maj 2026-01-15) are then less than 12 months old.
 SOURCE_DATE_EPOCH = "1795910400"
 COMMUNE_SOURCE = "Commune synthétique de scripts/bench_site.py (pas une vraie commune)"
-PATHWAYS = ("demarche-en-ligne.yml", "apprendre-le-numerique.yml")
+# The synthetic territory's own description: the bench never reads the territory of data/
+# (but for the scale "donnees", which measures the site of data/ itself).
+TERRITORY_YML = """\
+nom: Territoire synthétique du banc d'essai
+nom_court: Banc d'essai
+site:
+  titre: Banc d'essai (territoire synthétique)
+  gestionnaire: "Personne : ce territoire est écrit par scripts/bench_site.py."
+source: Territoire synthétique de scripts/bench_site.py (exemple).
+recours_national:
+  nom: Solidarité numérique
+  telephone: "+33170772372"
+  source: Numéro national.
+"""
+# Two pathways made as `make nouveau-parcours` makes them: one question, two outcomes.
+PATHWAYS = (
+    {
+        "id": "demarche",
+        "titre": "Je dois faire une démarche en ligne",
+        "pour": "habitants",
+        "resume": "Parcours du banc d'essai.",
+        "services": ["Aide aux démarches administratives"],
+    },
+    {
+        "id": "apprendre",
+        "titre": "Je veux apprendre le numérique",
+        "pour": "habitants",
+        "resume": "Parcours du banc d'essai.",
+        "services": ["Maîtrise des outils numériques du quotidien"],
+    },
+)
 # Metropolitan France, and its départements 01..95 without 20 (Corsica is 2A/2B).
 SOUTH, NORTH, WEST, EAST = 41.5, 51.0, -4.5, 8.0
 DEPARTEMENTS = tuple(f"{n:02d}" for n in range(1, 96) if n != 20)
@@ -44,8 +77,8 @@ CELL_LAT = (NORTH - SOUTH) / 10
 CELL_LON = (EAST - WEST) / GRID_COLUMNS
 # Targets of issue 3.
 MAX_RATIO = 1.3
-MAX_SMALL_BUILD_S = 3.0  # for the real CCPA and the synthetic territory of the same size
-SMALL_SCALES = ("ccpa", "territoire")
+MAX_SMALL_BUILD_S = 3.0  # for the site of data/ and the synthetic territory of its size
+SMALL_SCALES = ("donnees", "territoire")
 MAX_NATIONAL_MB = 4096.0
 MAX_MAP_PAGE_KB = 50.0  # the map page's own HTML, at every scale (its data is in files)
 # A page "grows with the number of pages" when the largest one is this much bigger than
@@ -64,7 +97,7 @@ class Scale:
     communes: int
     places: int
     departements: int
-    real: bool = False  # the real data/ (the CCPA): the counts are those of data/
+    real: bool = False  # the site of data/ itself: the counts are those of data/
 
 
 SCALES = {
@@ -74,7 +107,7 @@ SCALES = {
         Scale("departement", 300, 1_000, 1),
         Scale("region", 4_000, 1_200, 12),
         Scale("national", 35_000, 20_000, len(DEPARTEMENTS)),
-        Scale("ccpa", 17, 9, 1, real=True),
+        Scale("donnees", 0, 0, 1, real=True),
     )
 }
 DEFAULT_SCALES = ("territoire", "departement", "region", "national")
@@ -85,6 +118,36 @@ def progress(scale: str, message: str) -> None:
 
 
 # --- The synthetic territory -------------------------------------------------------------
+
+
+# Made-up commune names as varied as real ones: every initial, one in ten a « Saint- », a
+# few with an article, some with a second part, short and long.
+# fmt: off
+_FIRST = (
+    "Arn", "Bel", "Cor", "Dam", "Ess", "Fal", "Gor", "Hau", "Ill", "Jou", "Ker", "Lan", "Mor",
+    "Nev", "Orb", "Pel", "Quin", "Ros", "Sal", "Tor", "Urb", "Val", "Ver", "Wis", "Yss", "Zan",
+)
+_MIDDLE = ("", "er", "in", "ol", "an", "eu")
+_END = (
+    "ac", "ay", "ans", "ieu", "ons", "eux", "ville", "court", "mont", "heim", "ignac", "ières",
+    "ange", "oux", "ène", "as",
+)
+_AFTER = ("", "-sur-Loire", "", "-les-Bois", "", "-le-Haut", "", "-en-Val")
+_PREFIX = ("Saint-", "", "", "Le ", "", "", "La ", "", "", "")  # by the last digit of n
+# fmt: on
+_BASES = len(_FIRST) * len(_MIDDLE) * len(_END) * len(_AFTER)
+
+
+def commune_name(n: int) -> str:
+    """The n-th made-up name: consecutive communes get unrelated names (a few, as in France,
+    share their name with another commune, which the site tells apart by INSEE code)."""
+    k = (n * 7919) % _BASES  # 7919 is prime and does not divide _BASES: a permutation
+    parts = []
+    for choices in (_FIRST, _MIDDLE, _END, _AFTER):
+        k, i = divmod(k, len(choices))
+        parts.append(choices[i])
+    first, middle, end, after = parts
+    return f"{_PREFIX[n % len(_PREFIX)]}{first}{middle}{end}{after}"
 
 
 def commune_rows(count: int, departements: int) -> list[dict[str, str]]:
@@ -111,7 +174,7 @@ def commune_rows(count: int, departements: int) -> list[dict[str, str]]:
             rows.append(
                 {
                     "code_insee": f"{code}{k + 1:03d}",
-                    "nom": f"Commune-de-démonstration-{n:05d}",
+                    "nom": commune_name(n),
                     "codes_postaux": f"{code}{k // 3:03d}",
                     "population": str(population),
                     "annee_population": "2023",
@@ -127,19 +190,26 @@ def commune_rows(count: int, departements: int) -> list[dict[str, str]]:
 
 def write_territory(data_dir: Path, communes: int, places: int, departements: int) -> None:
     """A complete, valid `data/`: territory, communes (no outlines, no indicators), places,
-    two pathways of the real site."""
+    two pathways."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(DATA / "schemas", data_dir / "schemas")
-    shutil.copy(DATA / "territoire.yml", data_dir / "territoire.yml")
+    shutil.copytree(DATA / "schemas", data_dir / "schemas")  # the generator's, not data's
     rows = commune_rows(communes, departements)
+    codes = sorted({row["code_insee"][:2] for row in rows})
+    names = "".join(
+        f'  - code: "{code}"\n    nom: Département de démonstration {code}\n' for code in codes
+    )
+    (data_dir / "territoire.yml").write_text(
+        TERRITORY_YML + f"departements:\n{names}", encoding="utf-8"
+    )
     with (data_dir / "communes.csv").open("w", encoding="utf-8", newline="") as out:
         writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
     write_places(data_dir / "actors", rows, places, SERVICES)
     (data_dir / "pathways").mkdir()
-    for name in PATHWAYS:
-        shutil.copy(DATA / "pathways" / name, data_dir / "pathways" / name)
+    for answers in PATHWAYS:
+        text = record_yaml(pathway_record(answers))
+        (data_dir / "pathways" / f"{answers['id']}.yml").write_text(text, encoding="utf-8")
 
 
 def write_places(
@@ -611,7 +681,7 @@ def main(scales: list[str], as_json: bool) -> int:
         print(table(results))
         print()
         print(
-            f"Objectifs : ratio <= {MAX_RATIO}, ccpa et territoire < {MAX_SMALL_BUILD_S:g} s, "
+            f"Objectifs : ratio <= {MAX_RATIO}, donnees et territoire < {MAX_SMALL_BUILD_S:g} s, "
             f"national < {MAX_NATIONAL_MB:.0f} Mo, pages de taille bornée : "
             + ("atteints" if not missed else "MANQUÉS")
         )

@@ -10,13 +10,14 @@ reception desk with a poor connection can open the directory from its disk.
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
+
+from helpfinder.arguments import ArgumentParser
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFLINE_ZIP = "hors-ligne.zip"
@@ -77,7 +78,7 @@ def build(root: Path, site: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=ROOT, help="dossier du projet")
     args = parser.parse_args(argv)
     root = args.root.resolve()

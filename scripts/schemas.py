@@ -9,16 +9,24 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from helpfinder.arguments import ArgumentParser
 from helpfinder.editorschema import write_editor_schemas
 from helpfinder.fieldreference import update_contributing
 from helpfinder.schema import load_schemas
 
 ROOT = Path(__file__).resolve().parent.parent
 
-if __name__ == "__main__":
+
+def main(argv: list[str] | None = None) -> int:
+    ArgumentParser(description=__doc__.splitlines()[0]).parse_args(argv)
     schemas_dir = ROOT / "data" / "schemas"
     schemas = load_schemas(schemas_dir)
     for path in write_editor_schemas(schemas, schemas_dir):
         print(f"écrit : {path.relative_to(ROOT)}")
     changed = update_contributing(ROOT / "CONTRIBUTING.md", schemas)
     print(f"{'réécrit' if changed else 'déjà à jour'} : CONTRIBUTING.md (référence des champs)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

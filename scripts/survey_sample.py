@@ -4,17 +4,26 @@ real survey. Every page that uses them says they are synthetic. Deterministic: t
 file each run.
 
 Then: make enquete SOURCE=data/enquete/exemple-export-odk.csv SYNTHETIQUE=1
+
+`--data` names another data folder (its communes.csv gives the communes), `--sortie` another
+output file; `--help` or an unknown flag writes nothing.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import random
 import sys
 import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from helpfinder.arguments import ArgumentParser  # noqa: E402
+from helpfinder.recordfile import write_atomically  # noqa: E402
+
 ANSWERS = 150
 AGES = ("15-24", "25-39", "40-59", "60-74", "75+")
 COLUMNS = [
@@ -81,15 +90,40 @@ def rows(communes: list[str]) -> list[dict[str, str]]:
     return found
 
 
-def main() -> int:
-    with (ROOT / "data" / "communes.csv").open(encoding="utf-8", newline="") as table:
-        communes = [row["code_insee"] for row in csv.DictReader(table)]
-    target = ROOT / "data" / "enquete" / "exemple-export-odk.csv"
-    with target.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows(communes))
-    print(f"écrit : {target.relative_to(ROOT)} ({ANSWERS} réponses inventées)")
+def main(argv: list[str] | None = None) -> int:
+    parser = ArgumentParser(
+        prog="survey_sample",
+        description="Écrit des réponses inventées à l'enquête, au format d'un export ODK "
+        "Central, pour montrer la page des résultats avant la vraie enquête.",
+    )
+    parser.add_argument(
+        "--data", type=Path, default=ROOT / "data", help="dossier des données (par défaut : data/)"
+    )
+    parser.add_argument(
+        "--sortie",
+        type=Path,
+        help="le fichier à écrire (par défaut : enquete/exemple-export-odk.csv du dossier des "
+        "données)",
+    )
+    args = parser.parse_args(argv)
+    communes_file = args.data / "communes.csv"
+    try:
+        with communes_file.open(encoding="utf-8", newline="") as table:
+            communes = [row["code_insee"] for row in csv.DictReader(table) if row.get("code_insee")]
+    except (OSError, KeyError) as exc:
+        print(f"{communes_file} : illisible ({exc}) ; rien n'a été écrit.", file=sys.stderr)
+        return 2
+    if not communes:
+        print(f"{communes_file} : aucune commune ; rien n'a été écrit.", file=sys.stderr)
+        return 2
+    target = args.sortie or args.data / "enquete" / "exemple-export-odk.csv"
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows(communes))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(target, buffer.getvalue())
+    print(f"écrit : {target} ({ANSWERS} réponses inventées)")
     return 0
 
 

@@ -8,7 +8,6 @@ the committed files are exactly the published ones.
 
 from __future__ import annotations
 
-import argparse
 import base64
 import hashlib
 import io
@@ -17,6 +16,8 @@ import sys
 import tarfile
 import urllib.request
 from pathlib import Path
+
+from helpfinder.arguments import ArgumentParser
 
 ROOT = Path(__file__).resolve().parent.parent
 VENDOR = ROOT / "helpfinder" / "theme" / "assets" / "vendor"
@@ -70,7 +71,7 @@ def check() -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="vérifier sans rien télécharger")
     args = parser.parse_args(argv)
     if args.check:

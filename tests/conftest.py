@@ -1,4 +1,9 @@
-"""Shared fixtures: a throw-away copy of the territory with no places, and record helpers."""
+"""Shared fixtures: fixture territories, throw-away copies of them, record helpers, builds.
+
+The generator's tests run on the fictional territories of tests/fixtures/territoires/, never
+on data/: they pass whatever territory data/ holds. Only tests/test_data_*.py check data/.
+data/schemas/ belongs to the generator (a territory keeps it as it is): tests read it there.
+"""
 
 from __future__ import annotations
 
@@ -18,20 +23,26 @@ from helpfinder.pipeline import load_directory
 from helpfinder.problems import Problem, Report, Severity
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
+SCHEMAS = ROOT / "data" / "schemas"
+FIXTURES = ROOT / "tests" / "fixtures" / "territoires"
+# Seven communes in one département, every optional file and key, nine places, five pathways.
+VAL_ESSAI = FIXTURES / "val-essai"
+# Eleven communes over two départements (2A, 2B), only what is required, three places.
+DEUX_RIVES = FIXTURES / "deux-rives"
+# The day every test runs on, whatever the calendar says (the fixtures' dates are set by it).
 TODAY = dt.date(2026, 11, 29)
 TERRITORY_FILES = ("territoire.yml", "communes.csv", "communes.geojson", "indicateurs-ifn.csv")
 
-# A complete, valid, made-up place in L'Arbresle (exemple: true): tests change one thing.
+# A complete, valid, made-up place in Essai-le-Haut (exemple: true): tests change one thing.
 VALID_PLACE = """\
 id: lieu-test
 nom: Lieu de test
-commune: L'Arbresle
-code_postal: "69210"
-code_insee: "69010"
+commune: Essai-le-Haut
+code_postal: "99100"
+code_insee: "99001"
 adresse: 1 rue de l'Exemple
-latitude: 45.8356
-longitude: 4.6093
+latitude: 46.0356
+longitude: 3.0393
 telephone:
   - "+33400000000"
 courriels:
@@ -46,7 +57,7 @@ fermetures:
     au: 2026-12-31
     motif: Fêtes
 permanences:
-  - commune: "69021"
+  - commune: "99004"
     lieu: Mairie
     horaires:
       mardi: "09:00-12:00"
@@ -103,14 +114,32 @@ resultats:
 """
 
 
+@pytest.fixture(autouse=True)
+def pinned_day(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs on TODAY, whatever the calendar says: the build's clock
+    (helpfinder.clock.today) reads SOURCE_DATE_EPOCH, and child processes inherit it. The
+    tests of data/ itself (test_data_*) run on the real day, as `make build` does."""
+    if request.module.__name__.startswith("test_data_"):
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    else:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_2026_11_29)
+
+
+def copy_territory(fixture: Path, target: Path) -> Path:
+    """A whole fixture territory, with the generator's schemas, as the `data/` folder `target`."""
+    shutil.copytree(fixture, target)
+    shutil.copytree(SCHEMAS, target / "schemas")
+    return target
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
-    """A copy of the real territory and schemas, with empty actors/ and pathways/."""
+    """The Val d'Essai territory files and the schemas, with empty actors/ and pathways/."""
     target = tmp_path / "data"
     target.mkdir()
-    shutil.copytree(DATA / "schemas", target / "schemas")
+    shutil.copytree(SCHEMAS, target / "schemas")
     for name in TERRITORY_FILES:
-        shutil.copy(DATA / name, target / name)
+        shutil.copy(VAL_ESSAI / name, target / name)
     (target / "actors").mkdir()
     (target / "pathways").mkdir()
     return target
@@ -176,8 +205,13 @@ def project(tmp_path: Path, data_dir: Path) -> Path:
     return root
 
 
-def build(root: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH_2026_11_29, "NO_MKDOCS_2_WARNING": "1"}
+def build(root: Path, epoch: str | None = EPOCH_2026_11_29) -> subprocess.CompletedProcess[str]:
+    """`make build` of the project in `root`, on TODAY (or, with epoch=None, on the real day:
+    for data/, whose records are checked against the calendar)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    if epoch is not None:
+        env["SOURCE_DATE_EPOCH"] = epoch
     return subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--root", str(root)],
         capture_output=True,
@@ -203,10 +237,11 @@ BROWSER_TIMEOUT_MS = 10_000
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from browser import build_real_site
+    """The Val d'Essai fixture territory, built with the project's sources."""
+    from browser import build_site_of
 
     try:
-        return build_real_site(tmp_path_factory.mktemp("real-site"))
+        return build_site_of(VAL_ESSAI, tmp_path_factory.mktemp("val-essai"))
     except RuntimeError as error:
         pytest.fail(str(error), pytrace=False)
 
@@ -217,6 +252,14 @@ def base_url(site: Path) -> Iterator[str]:
 
     with serve(site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def tiles() -> tuple[str, ...]:
+    """The tile servers of the fixture site: the only third party its pages may ask."""
+    from browser import tile_hosts_of
+
+    return tile_hosts_of(VAL_ESSAI)
 
 
 @pytest.fixture(scope="session")
@@ -253,17 +296,24 @@ def open_page(browser: Any) -> Iterator[Any]:
     """Open `url` in a fresh context: one page per test, its context closed after the test.
 
     `on_request`, when given, is called with every request of the context (workers included).
+    `settled=True` waits, after the load, until every request the page has started has
+    finished, the late ones of its scripts included (see browser.wait_until_settled).
     """
+    from browser import RequestLog, wait_until_settled
+
     contexts: list[Any] = []
 
-    def opener(url: str, *, javascript: bool = True, wait: str = "load", on_request=None) -> Any:
+    def opener(url: str, *, javascript: bool = True, settled: bool = False, on_request=None) -> Any:
         context = browser.new_context(java_script_enabled=javascript, locale="fr-FR")
         contexts.append(context)
         context.set_default_timeout(BROWSER_TIMEOUT_MS)
+        log = RequestLog(context)
         if on_request is not None:
             context.on("request", on_request)
         page = context.new_page()
-        page.goto(url, wait_until=wait)
+        page.goto(url, wait_until="load")
+        if settled:
+            wait_until_settled(page, log, BROWSER_TIMEOUT_MS)
         return page
 
     yield opener

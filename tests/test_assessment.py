@@ -8,12 +8,13 @@ import itertools
 
 import pytest
 from browser import map_page
-from test_site import article, text_of
+from htmltext import article, text_of
 
-from conftest import DATA, TODAY, VALID_PLACE, write
+from conftest import TODAY, VAL_ESSAI, VALID_PLACE, write
 from helpfinder import coverage as cov
 from helpfinder import inventory
 from helpfinder.geo import distance_km
+from helpfinder.mapview import DISTANCE_CLASSES
 from helpfinder.pipeline import load_directory
 from helpfinder.siteindex import build_index
 
@@ -32,11 +33,11 @@ def place(
 ) -> str:
     text = (
         VALID_PLACE.replace("id: lieu-test", f"id: {place_id}")
-        .replace('code_insee: "69010"', f'code_insee: "{commune}"')
-        .replace('code_postal: "69210"', f'code_postal: "{postal}"')
-        .replace("commune: L'Arbresle\n", "")
-        .replace("latitude: 45.8356", f"latitude: {lat}")
-        .replace("longitude: 4.6093", f"longitude: {lon}")
+        .replace('code_insee: "99001"', f'code_insee: "{commune}"')
+        .replace('code_postal: "99100"', f'code_postal: "{postal}"')
+        .replace("commune: Essai-le-Haut\n", "")
+        .replace("latitude: 46.0356", f"latitude: {lat}")
+        .replace("longitude: 3.0393", f"longitude: {lon}")
     )
     text = text.replace(
         "services:\n  - Aide aux démarches administratives\n",
@@ -47,17 +48,18 @@ def place(
 
 @pytest.fixture
 def index(data_dir):
-    # L'Arbresle and Sain-Bel have places; Bessenay (69021) gets a permanence (VALID_PLACE's).
+    # Essai-le-Haut and Saint-Test have places; Les Épreuves (99004) gets a permanence (that
+    # of VALID_PLACE), Vérif (99006) the other one. Val-Blanc is far from everything.
     write(
         data_dir,
         "actors/a.yml",
-        place("a", "69010", "69210", 45.8356, 4.6093, [DEMARCHES, INTERNET]),
+        place("a", "99001", "99100", 46.0356, 3.0393, [DEMARCHES, INTERNET]),
     )
     write(
         data_dir,
         "actors/b.yml",
-        place("b", "69171", "69210", 45.8121, 4.5993, [INTERNET]).replace(
-            'permanences:\n  - commune: "69021"', 'permanences:\n  - commune: "69112"'
+        place("b", "99002", "99110", 46.032, 3.118, [INTERNET]).replace(
+            'permanences:\n  - commune: "99004"', 'permanences:\n  - commune: "99006"'
         ),
     )
     directory, report = load_directory(data_dir, TODAY)
@@ -83,7 +85,7 @@ def brute_force_km(index, commune, service) -> float | None:
 
 def test_coverage_is_the_brute_force_nearest(index):
     coverages = cov.commune_coverage(index)
-    assert len(coverages) == 17
+    assert len(coverages) == 7
     for c in coverages:
         for service in index.services:
             expected = brute_force_km(index, c.commune, service)
@@ -145,7 +147,7 @@ def test_a_commune_without_index_is_left_out_of_the_ranking(index):
 def test_inventory_counts_the_records(index):
     counts = {c.service: c for c in inventory.by_service(index)}
     assert (counts[DEMARCHES].places, counts[INTERNET].places) == (1, 2)
-    # Internet: L'Arbresle and Sain-Bel, plus the permanences in Bessenay and Lentilly.
+    # Internet: Essai-le-Haut and Saint-Test, plus the permanences in Les Épreuves and Vérif.
     assert counts[INTERNET].communes == 4 and counts[DEMARCHES].communes == 2
     assert inventory.by_profile(index) == [
         ("Médiation numérique", 2),
@@ -156,19 +158,20 @@ def test_inventory_counts_the_records(index):
     assert DEMARCHES not in missing and "Loisirs et créations numériques" in missing
     lacking = {c.nom for c in inventory.communes_without_help(index)}
     assert lacking == {c.nom for c in index.communes} - {
-        "L'Arbresle",
-        "Sain-Bel",
-        "Bessenay",
-        "Lentilly",
+        "Essai-le-Haut",
+        "Saint-Test",
+        "Les Épreuves",
+        "Vérif",
     }
+    assert lacking == {"Bourg-d'Exemple", "Sainte-Maquette-sur-Essai", "Val-Blanc"}
 
 
-def test_pages_and_csv_of_the_real_territory(site):
+def test_pages_and_csv_of_the_fixture_territory(site):
     with (site / "donnees" / "couverture.csv").open(encoding="utf-8", newline="") as table:
         rows = list(csv.DictReader(table))
-    assert len(rows) == 17
+    assert len(rows) == 7
     ranks = sorted(int(r["rang_priorite"]) for r in rows)
-    assert ranks == list(range(1, 18))
+    assert ranks == list(range(1, 8))
     first = next(r for r in rows if r["rang_priorite"] == "1")
     priorities = text_of(article(site / "etat-des-lieux" / "priorites" / "index.html"))
     assert f"1 {first['nom']}" in priorities
@@ -177,7 +180,7 @@ def test_pages_and_csv_of_the_real_territory(site):
     for row in rows:
         assert f">{row['nom']}</a></th>" in cover.replace("&#39;", "'"), row["nom"]
     actors = text_of(article(site / "etat-des-lieux" / "acteurs" / "index.html"))
-    assert f"L'inventaire des {len(list((DATA / 'actors').glob('*.yml')))} lieux" in actors
+    assert f"L'inventaire des {len(list((VAL_ESSAI / 'actors').glob('*.yml')))} lieux" in actors
     home = text_of(article(site / "etat-des-lieux" / "index.html"))
     assert "des habitants vivent à 10 km ou moins d'un lieu d'aide" in home
 
@@ -229,5 +232,9 @@ def test_map_carries_the_distance_to_help_as_a_layer(site, base_url, browser):
                 "path.leaflet-interactive", "ps => ps.map(p => p.getAttribute('fill'))"
             )
         )
-        # The real territory: every commune within 10 km of a place (the first two classes).
-        assert {"#edf8e9", "#a1d99b"} <= colours
+        # The distance layer uses one colour per class of distance that a commune of the
+        # territory falls in (the fragility layer, under it, has colours of its own).
+        assert colours & {c["color"] for c in DISTANCE_CLASSES} == {
+            next(c["color"] for c in DISTANCE_CLASSES if c["max"] is None or float(km) <= c["max"])
+            for km in expected.values()
+        }

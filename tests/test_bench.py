@@ -6,7 +6,7 @@ import sys
 
 import yaml
 
-from conftest import DATA, ROOT, TODAY, VALID_PLACE, write
+from conftest import ROOT, TODAY, VALID_PLACE, write
 from helpfinder import pipeline
 from helpfinder.reportformats import format_report
 
@@ -63,8 +63,10 @@ def test_site_bench_builds_a_tiny_territory_and_the_plain_reference(tmp_path):
     assert ours["pages_by_folder"]["communes"] == 5
     assert ours["pages_by_folder"]["lieux"] == 8 + 1
     pathways = [
-        yaml.safe_load((DATA / "pathways" / name).read_text()) for name in bench_site.PATHWAYS
+        yaml.safe_load((tmp_path / "ours" / "data" / "pathways" / f"{p['id']}.yml").read_text())
+        for p in bench_site.PATHWAYS
     ]
+    assert len(pathways) == 2
     expected = sum(2 + len(p["questions"]) + 2 * len(p["resultats"]) for p in pathways)
     assert ours["pages_by_folder"]["parcours"] == expected
     # The reference has as many HTML pages, all of them plain Markdown pages but the 404.

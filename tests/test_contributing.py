@@ -8,25 +8,38 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from test_site import article, text_of
+from htmltext import article, text_of
 
-from conftest import DATA, ROOT, TODAY, VALID_PLACE, build, write
+from conftest import (
+    EPOCH_2026_11_29,
+    ROOT,
+    SCHEMAS,
+    TODAY,
+    VAL_ESSAI,
+    VALID_PLACE,
+    build,
+    copy_territory,
+    write,
+)
 from helpfinder.fieldreference import KIND_TITLES, field_docs, reference_markdown, with_reference
 from helpfinder.freshness import format_to_check, records_to_check
 from helpfinder.pipeline import load_directory
 from helpfinder.schema import load_schemas
 
-SCHEMAS = load_schemas(DATA / "schemas")
+RECORD_SCHEMAS = load_schemas(SCHEMAS)
 CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 ATOM = "{http://www.w3.org/2005/Atom}"
+STALE = ("agence-emploi-bourg-d-exemple", "epicerie-solidaire-essai", "mjc-essai-aidants-connect")
 
 
 def all_paths(kind: str) -> list[str]:
-    return [doc.path for doc in field_docs(SCHEMAS[kind])]
+    return [doc.path for doc in field_docs(RECORD_SCHEMAS[kind])]
 
 
 def test_contributing_holds_the_reference_the_schemas_give():
-    assert with_reference(CONTRIBUTING, reference_markdown(SCHEMAS)) == CONTRIBUTING, "make schemas"
+    assert with_reference(CONTRIBUTING, reference_markdown(RECORD_SCHEMAS)) == CONTRIBUTING, (
+        "make schemas"
+    )
 
 
 @pytest.mark.parametrize("kind", list(KIND_TITLES))
@@ -34,7 +47,7 @@ def test_every_field_and_value_is_documented(kind):
     paths = all_paths(kind)
     if kind == "lieu":  # nested fields are documented too, under their parent's path
         assert "horaires.lundi" in paths and "fermetures[].du" in paths
-    for doc in field_docs(SCHEMAS[kind]):
+    for doc in field_docs(RECORD_SCHEMAS[kind]):
         assert f"`{doc.path}` : {doc.title}" in CONTRIBUTING, doc.path
         assert doc.description, doc.path
         for value in doc.values:
@@ -44,7 +57,7 @@ def test_every_field_and_value_is_documented(kind):
 def test_a_new_field_without_description_is_caught(tmp_path):
     """A field added to a schema appears in the reference at once; the drift test fails
     until `make schemas` is run."""
-    schemas = load_schemas(DATA / "schemas")
+    schemas = load_schemas(SCHEMAS)
     schemas["lieu"].fields.pop("langues")
     assert with_reference(CONTRIBUTING, reference_markdown(schemas)) != CONTRIBUTING
 
@@ -52,10 +65,10 @@ def test_a_new_field_without_description_is_caught(tmp_path):
 def test_the_site_page_documents_every_field(site):
     page = site / "contribuer" / "champs" / "index.html"
     html = article(page)
-    anchors = [d.anchor for k in KIND_TITLES for d in field_docs(SCHEMAS[k])]
+    anchors = [d.anchor for k in KIND_TITLES for d in field_docs(RECORD_SCHEMAS[k])]
     assert len(set(anchors)) == len(anchors)  # every field has its own anchor on the page
     for kind in KIND_TITLES:
-        for doc in field_docs(SCHEMAS[kind]):
+        for doc in field_docs(RECORD_SCHEMAS[kind]):
             assert f'id="{doc.anchor}"' in html, doc.path
             assert f"<code>{doc.path}</code>" in html, doc.path
 
@@ -87,24 +100,27 @@ def test_records_to_check_are_grouped_by_structure(data_dir):
     assert records_to_check(places, dt.date(2026, 10, 1))[0].records[0].place.id == "lieu-douteux"
 
 
-def test_make_a_verifier_prints_the_real_list(capsys):
+def test_make_a_verifier_prints_the_list(capsys, monkeypatch, tmp_path):
     from helpfinder.cli import to_check_main
 
-    assert to_check_main(["--data", str(DATA)]) == 0
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_2026_11_29)
+    data = copy_territory(VAL_ESSAI, tmp_path / "data")
+    assert to_check_main(["--data", str(data)]) == 0
     out = capsys.readouterr().out
-    files = sorted(p.name for p in (DATA / "actors").glob("*.yml"))
-    # Every real record comes from sources of 2021 to 2024: all are to check again.
-    assert out.startswith(f"{len(files)} fiches sur {len(files)} à revérifier au ")
-    for name in files:
-        assert f"data/actors/{name}" in out
+    # Three fixture records are more than 12 months old on 2026-11-29 (and say a_verifier).
+    assert out.startswith("3 fiches sur 9 à revérifier au 2026-11-29 ")
+    for name in STALE:
+        assert f"data/actors/{name}.yml" in out
+    assert "data/actors/atelier-bourg-d-exemple.yml" not in out  # less than a year old
 
 
 def test_to_check_page_lists_the_same_records_with_contacts(site):
     html = article(site / "contribuer" / "a-verifier" / "index.html")
     text = text_of(html)
-    for path in (DATA / "actors").glob("*.yml"):
-        assert f"data/actors/{path.name}" in text, path.name
-    assert 'href="tel:+33437497091"' in html  # France services' number, as a link
+    for name in STALE:
+        assert f"data/actors/{name}.yml" in text, name
+    assert "data/actors/france-services-val-essai.yml" not in text
+    assert 'href="tel:+33400000011"' in html  # the MJC's number, as a link
     meta = (site / "contribuer" / "a-verifier" / "index.html").read_text(encoding="utf-8")
     assert "Fiches à revérifier" in meta
 
@@ -112,19 +128,19 @@ def test_to_check_page_lists_the_same_records_with_contacts(site):
 def test_news_page_and_feed_list_places_newest_first(site):
     feed = ET.parse(site / "donnees" / "nouveautes.xml").getroot()
     entries = feed.findall(f"{ATOM}entry")
-    assert len(entries) == len(list((DATA / "actors").glob("*.yml")))
+    assert len(entries) == len(list((VAL_ESSAI / "actors").glob("*.yml")))
     dates = [e.findtext(f"{ATOM}updated") for e in entries]
     assert dates == sorted(dates, reverse=True)
-    assert feed.findtext(f"{ATOM}updated") == dates[0] == "2024-08-01T00:00:00Z"
+    assert feed.findtext(f"{ATOM}updated") == dates[0] == "2026-10-01T00:00:00Z"
     assert len({e.findtext(f"{ATOM}id") for e in entries}) == len(entries)
     first = entries[0]
-    assert first.findtext(f"{ATOM}title") == "France services du Pays de L'Arbresle"
+    assert first.findtext(f"{ATOM}title") == "France services du Val d'Essai"
     href = first.find(f"{ATOM}link").get("href")
-    assert href == "../lieux/france-services-pays-de-l-arbresle/"
+    assert href == "../lieux/france-services-val-essai/"
     assert (site / "donnees" / href / "index.html").resolve().is_file()
     news = text_of(article(site / "nouveautes" / "index.html"))
-    assert news.index("France services du Pays de L'Arbresle") < news.index("SAVNET")
-    assert "Août 2024" in news
+    assert news.index("France services du Val d'Essai") < news.index("Bus numérique du Val")
+    assert "Octobre 2026" in news
     # Every page points feed readers at it, and the footer links the comité's pages.
     home = (site / "index.html").read_text(encoding="utf-8")
     assert '<link rel="alternate" type="application/atom+xml"' in home

@@ -9,14 +9,14 @@ import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 from test_import import rich_place
 
-from conftest import DATA, VALID_PLACE, build, write
+from conftest import SCHEMAS, VAL_ESSAI, VALID_PLACE, build, write
 from helpfinder.datainclusion import RESEAUX, THEMATIQUES
 
-SCHEMAS = DATA / "schemas" / "data-inclusion"
+DI_SCHEMAS = SCHEMAS / "data-inclusion"
 
 
 def validator(name: str) -> Draft202012Validator:
-    schema = json.loads((SCHEMAS / f"{name}.json").read_text(encoding="utf-8"))
+    schema = json.loads((DI_SCHEMAS / f"{name}.json").read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=FormatChecker())
 
@@ -28,26 +28,26 @@ def problems(folder, name: str) -> list[str]:
 
 
 def test_the_correspondence_uses_data_inclusion_values_only():
-    service = json.loads((SCHEMAS / "service.json").read_text(encoding="utf-8"))
-    structure = json.loads((SCHEMAS / "structure.json").read_text(encoding="utf-8"))
+    service = json.loads((DI_SCHEMAS / "service.json").read_text(encoding="utf-8"))
+    structure = json.loads((DI_SCHEMAS / "structure.json").read_text(encoding="utf-8"))
     themes = set(service["$defs"]["Thematique"]["enum"])
     assert {t for found in THEMATIQUES.values() for t in found} <= themes
     assert set(RESEAUX.values()) <= set(structure["$defs"]["ReseauPorteur"]["enum"])
-    lieu = json.loads((DATA / "schemas" / "lieu.schema.json").read_text(encoding="utf-8"))
+    lieu = json.loads((SCHEMAS / "lieu.schema.json").read_text(encoding="utf-8"))
     services = next(f for f in lieu["fields"] if f["name"] == "services")
     assert set(THEMATIQUES) == set(services["arrayItem"]["constraints"]["enum"])
 
 
-def test_the_real_places_pass_the_data_inclusion_schemas(site):
+def test_the_places_pass_the_data_inclusion_schemas(site):
     folder = site / "donnees" / "data-inclusion"
     assert problems(folder, "structure") == []
     assert problems(folder, "service") == []
     structures = json.loads((folder / "structures.json").read_text(encoding="utf-8"))
     services = json.loads((folder / "services.json").read_text(encoding="utf-8"))
-    assert len(structures) == len(services) == len(list((DATA / "actors").glob("*.yml")))
+    assert len(structures) == len(services) == len(list((VAL_ESSAI / "actors").glob("*.yml")))
     assert {s["structure_id"] for s in services} == {s["id"] for s in structures}
-    france = next(s for s in structures if s["id"].endswith("--france-services-pays-de-l-arbresle"))
-    assert france["siret"] == "24690062500012"
+    france = next(s for s in structures if s["id"].endswith("--france-services-val-essai"))
+    assert france["siret"] == "99900000100014"
     assert set(france["reseaux_porteurs"]) == {"france-service", "conseillers-numeriques"}
 
 

@@ -70,3 +70,17 @@ def test_nothing_but_data_names_the_territory():
         ]
     for path in sources:
         assert "Arbresle" not in path.read_text(encoding="utf-8"), path
+
+
+def test_only_the_tests_of_data_read_data():
+    """The generator's tests run on tests/fixtures/territoires/: they pass whatever data/
+    holds. Only tests/test_data_*.py read data/ (and every test the generator's schemas)."""
+    reads_data = re.compile(r'ROOT\s*/\s*"data"(?!\s*/\s*"schemas")|Path\("data"\)')
+    found = []
+    for path in sorted((ROOT / "tests").glob("*.py")):
+        if path.name.startswith("test_data_"):
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if reads_data.search(line) and "re.compile" not in line:
+                found.append(f"{path.name}:{number}: {line.strip()}")
+    assert found == []

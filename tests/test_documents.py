@@ -4,7 +4,7 @@ own lines, required sections, models left out, bodies rendered without any live 
 from __future__ import annotations
 
 import pytest
-from test_site import article, text_of
+from htmltext import article, text_of
 
 from conftest import TODAY, build, write
 from helpfinder.markdowntext import render_markdown

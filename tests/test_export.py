@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from frictionless import Resource, Schema, validate
 
-from conftest import DATA, VALID_PLACE, build, write
+from conftest import SCHEMAS, VAL_ESSAI, VALID_PLACE, build, write
 from helpfinder.export import standard_columns
 from helpfinder.openinghours import opening_hours
 
-STANDARD = DATA / "schemas" / "standard-mediation-numerique" / "schema.json"
+STANDARD = SCHEMAS / "standard-mediation-numerique" / "schema.json"
 
 
 def frictionless_errors(folder: Path, name: str) -> list[str]:
@@ -48,18 +48,18 @@ def test_hours_become_opening_hours(hours, expected):
     assert opening_hours(hours) == expected
 
 
-def test_real_places_export_passes_the_standard(site):
+def test_the_places_export_passes_the_standard(site):
     folder = site / "donnees"
     assert frictionless_errors(folder, "lieux-de-mediation-numerique.csv") == []
     with (folder / "lieux-de-mediation-numerique.csv").open(encoding="utf-8", newline="") as table:
         rows = list(csv.DictReader(table))
     assert list(rows[0]) == standard_columns(STANDARD.read_text(encoding="utf-8"))
     assert len(list(rows[0])) == 32
-    assert len(rows) == len(list((DATA / "actors").glob("*.yml")))
-    france = next(r for r in rows if r["id"] == "france-services-pays-de-l-arbresle")
+    assert len(rows) == len(list((VAL_ESSAI / "actors").glob("*.yml")))
+    france = next(r for r in rows if r["id"] == "france-services-val-essai")
     assert france["horaires"] == "Mo,Tu 08:30-12:30; We 08:30-17:00; Th,Fr 08:30-12:30"
-    assert france["telephone"] == "+33437497091"
-    assert france["date_maj"] == "2024-08-01"
+    assert france["telephone"] == "+33400000010"
+    assert france["date_maj"] == "2026-10-01"
     # The convention's dated name holds the same bytes.
     (dated,) = folder.glob("2026-11-29_*_lieux-de-mediation-numerique_*.csv")
     assert dated.read_bytes() == (folder / "lieux-de-mediation-numerique.csv").read_bytes()
@@ -68,7 +68,7 @@ def test_real_places_export_passes_the_standard(site):
 def test_every_kind_of_value_passes_the_standard(project):
     """Several values per field, the standard's odd labels, two phones, no coordinates."""
     place = (
-        VALID_PLACE.replace("latitude: 45.8356\nlongitude: 4.6093\n", "").replace(
+        VALID_PLACE.replace("latitude: 46.0356\nlongitude: 3.0393\n", "").replace(
             '  - "+33400000000"', '  - "+33400000000"\n  - "+33400000001"'
         )
         + "typologie: [MJC, ASSO]\n"
@@ -105,12 +105,12 @@ def test_data_package_describes_every_file_and_validates(site, monkeypatch):
         assert (folder / resource["path"]).is_file(), resource["path"]
     places = json.loads((folder / "lieux.geojson").read_text(encoding="utf-8"))
     assert {f["properties"]["id"] for f in places["features"]} <= {
-        p.stem for p in (DATA / "actors").glob("*.yml")
+        p.stem for p in (VAL_ESSAI / "actors").glob("*.yml")
     }
     pathways = json.loads((folder / "parcours.json").read_text(encoding="utf-8"))
     assert sorted(p["id"] for p in pathways) == sorted(
-        p.stem for p in (DATA / "pathways").glob("*.yml")
+        p.stem for p in (VAL_ESSAI / "pathways").glob("*.yml")
     )
     with (folder / "communes.csv").open(encoding="utf-8", newline="") as table:
-        arbresle = next(r for r in csv.DictReader(table) if r["code_insee"] == "69010")
-    assert arbresle["ifn_iris"].count(":") == 2  # L'Arbresle's two IRIS, each with its score
+        town = next(r for r in csv.DictReader(table) if r["code_insee"] == "99001")
+    assert town["ifn_iris"].count(":") == 2  # Essai-le-Haut's two IRIS, each with its score

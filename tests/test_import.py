@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, ROOT, TODAY, VALID_PLACE, write
+from conftest import ROOT, SCHEMAS, TODAY, VAL_ESSAI, VALID_PLACE, copy_territory, write
 from helpfinder import importrow, recordfile
 from helpfinder.cli import import_main
 from helpfinder.export import MULTI_VALUED, standard_columns, standard_csv
@@ -22,15 +22,15 @@ from helpfinder.pipeline import load_directory
 from helpfinder.schema import load_schemas
 from helpfinder.siteindex import build_index
 
-STANDARD = DATA / "schemas" / "standard-mediation-numerique" / "schema.json"
+STANDARD = SCHEMAS / "standard-mediation-numerique" / "schema.json"
 COLUMNS = standard_columns(STANDARD.read_text(encoding="utf-8"))
 ROW = {
-    "id": "mediatheque-sain-bel",
+    "id": "mediatheque-verif",
     "pivot": "00000000000000",
-    "nom": "Médiathèque de Sain-Bel",
-    "commune": "Sain-Bel",
-    "code_postal": "69210",
-    "code_insee": "69171",
+    "nom": "Médiathèque de Vérif",
+    "commune": "Vérif",
+    "code_postal": "99140",
+    "code_insee": "99006",
     "adresse": "2 place de la Gare",
     "telephone": "04 74 00 00 01",
     "horaires": "Tu,Th 14:00-18:00; Sa 09:00-12:00",
@@ -74,19 +74,21 @@ def files_of(data_dir: Path) -> dict[str, bytes]:
 # The round trip
 
 
-def test_real_places_round_trip_through_the_standard(tmp_path, data_dir, capsys):
-    exported = export_of(DATA)
+def test_the_fixture_places_round_trip_through_the_standard(tmp_path, data_dir, capsys):
+    exported = export_of(copy_territory(VAL_ESSAI, tmp_path / "val-essai" / "data"))
     source = tmp_path / "export.csv"
     source.write_text(exported, encoding="utf-8")
     code, out, _ = run_import(capsys, source, data_dir)
     assert code == 0, out
-    assert sorted(files_of(data_dir)) == sorted(p.name for p in (DATA / "actors").glob("*.yml"))
+    assert sorted(files_of(data_dir)) == sorted(
+        p.name for p in (VAL_ESSAI / "actors").glob("*.yml")
+    )
     assert "9 fiches ajoutées" in out
     assert export_of(data_dir) == exported
 
 
 def vocabulary(field: str) -> list[str]:
-    spec = load_schemas(DATA / "schemas")["lieu"].fields[field]
+    spec = load_schemas(SCHEMAS)["lieu"].fields[field]
     return list(spec.item.enum or ())
 
 
@@ -112,7 +114,7 @@ def rich_place(n: int) -> str:
     text = text.replace("services:\n  - Aide aux démarches administratives\n", "")
     text = text.replace("frais_a_charge:\n  - Gratuit\n", "")
     if n % 3 == 0:
-        text = text.replace("latitude: 45.8356\nlongitude: 4.6093\n", "")
+        text = text.replace("latitude: 46.0356\nlongitude: 3.0393\n", "")
     text += RICH_HOURS[n % len(RICH_HOURS)]
     for field in (f for f in MULTI_VALUED if vocabulary(f)):
         values = vocabulary(field)
@@ -120,7 +122,7 @@ def rich_place(n: int) -> str:
         text += f"{field}:\n" + "".join(f'  - "{value}"\n' for value in chosen[: 1 + n % 3])
     if n % 2:
         text += (
-            f'pivot: "2469006250001{n % 10}"\n'
+            f'pivot: "9990000010001{n % 10}"\n'
             'structure_parente: Réseau, "quoté"\n'
             "presentation_resume: Sur deux lignes,\\navec une virgule\n"
             'presentation_detail: "Ligne 1\\nLigne 2 ; ligne « 3 »"\n'
@@ -154,8 +156,8 @@ def test_a_row_becomes_a_commented_checked_record(tmp_path, data_dir, capsys):
     source = standard_file(tmp_path / "reseau.csv", [ROW])
     code, out, _ = run_import(capsys, source, data_dir)
     assert code == 0, out
-    assert "ajouté     data/actors/mediatheque-sain-bel.yml (ligne 2)" in out
-    text = (data_dir / "actors" / "mediatheque-sain-bel.yml").read_text(encoding="utf-8")
+    assert "ajouté     data/actors/mediatheque-verif.yml (ligne 2)" in out
+    text = (data_dir / "actors" / "mediatheque-verif.yml").read_text(encoding="utf-8")
     first, second = text.splitlines()[:2]
     assert first == "# yaml-language-server: $schema=../schemas/editeur/lieu.json"
     assert second.startswith("# Fiche importée de reseau.csv (ligne 2), le 2026-11-29")
@@ -177,7 +179,7 @@ def test_a_row_becomes_a_commented_checked_record(tmp_path, data_dir, capsys):
         {
             "source": ROW["source"],
             "date": place.data["date_maj"],
-            "identifiant": "id=mediatheque-sain-bel",
+            "identifiant": "id=mediatheque-verif",
         }
     ]
 
@@ -195,9 +197,9 @@ def test_only_the_territorys_rows_are_kept(tmp_path, data_dir, capsys):
         {
             **ROW,
             "id": "sans-code",
-            "nom": "Point numérique de Bully",
-            "commune": "bully",
-            "code_postal": "69210",
+            "nom": "Point numérique des Épreuves",
+            "commune": "les epreuves",
+            "code_postal": "99130",
             "code_insee": "",
             "adresse": "1 place de l'Église",
         },
@@ -206,7 +208,7 @@ def test_only_the_territorys_rows_are_kept(tmp_path, data_dir, capsys):
             **ROW,
             "id": "homonyme",
             "nom": "Autre lieu",
-            "commune": "Bully",
+            "commune": "Les Épreuves",
             "code_postal": "42260",
             "code_insee": "",
         },
@@ -216,7 +218,7 @@ def test_only_the_territorys_rows_are_kept(tmp_path, data_dir, capsys):
     assert code == 0, out
     assert sorted(files_of(data_dir)) == ["sans-code.yml"]
     (place,) = load_directory(data_dir, TODAY)[0].places
-    assert place.data["code_insee"] == "69032"
+    assert place.data["code_insee"] == "99004"
     assert "3 lignes lues, 1 du territoire" in out and "2 hors du territoire" in out
 
 
@@ -226,7 +228,7 @@ def test_hours_that_do_not_fit_a_week_are_kept_whole_with_a_warning(tmp_path, da
     code, out, _ = run_import(capsys, source, data_dir)
     assert code == 0, out
     assert (
-        "reseau.csv:2: [mediatheque-sain-bel] horaires: avertissement : horaires non mis en table"
+        "reseau.csv:2: [mediatheque-verif] horaires: avertissement : horaires non mis en table"
         in out
     )
     (place,) = load_directory(data_dir, TODAY)[0].places
@@ -237,7 +239,7 @@ def test_hours_that_do_not_fit_a_week_are_kept_whole_with_a_warning(tmp_path, da
 
 
 def test_hours_too_long_for_the_precisions_stay_in_the_notes(tmp_path, data_dir, capsys):
-    limit = load_schemas(DATA / "schemas")["lieu"].fields["horaires_precisions"].max_length
+    limit = load_schemas(SCHEMAS)["lieu"].fields["horaires_precisions"].max_length
     assert limit == importrow.PRECISIONS_MAX
     hours = "; ".join(f'Mo[{n}] 09:00-12:00 "semaine {n}"' for n in range(1, 5)) * 3
     assert len(hours) > limit
@@ -259,7 +261,7 @@ def test_hours_too_long_for_the_precisions_stay_in_the_notes(tmp_path, data_dir,
         ({"services": "Aide aux démarches"}, "services[1]", "Aide aux démarches administratives"),
         ({"telephone": "04 74"}, "telephone[1]", "+33"),
         ({"date_maj": "02/03/2026"}, "date_maj", "date"),
-        ({"code_postal": "69999"}, "code_postal", "69210"),
+        ({"code_postal": "99999"}, "code_postal", "99140"),
         ({"latitude": "48.85", "longitude": "2.35"}, "latitude", "km des limites"),
         ({"site_web": "www.exemple.fr"}, "site_web[1]", "http"),
     ],
@@ -270,11 +272,9 @@ def test_a_bad_row_is_reported_and_not_written(tmp_path, data_dir, capsys, chang
     code, out, _ = run_import(capsys, source, data_dir)
     assert code == 1
     errors = [line for line in out.splitlines() if line.startswith("reseau.csv:2:")]
-    assert len(errors) == 1 and errors[0].startswith(
-        f"reseau.csv:2: [mediatheque-sain-bel] {field}: "
-    )
+    assert len(errors) == 1 and errors[0].startswith(f"reseau.csv:2: [mediatheque-verif] {field}: ")
     assert words in errors[0]
-    assert "erreur     ligne 2 [mediatheque-sain-bel] : 1 erreur : fiche non écrite" in out
+    assert "erreur     ligne 2 [mediatheque-verif] : 1 erreur : fiche non écrite" in out
     assert sorted(files_of(data_dir)) == ["bon-lieu.yml"]  # the good row went in, nothing else
 
 
@@ -286,7 +286,7 @@ def test_a_row_not_in_utf8_or_with_a_stray_comma_is_named(tmp_path, data_dir, ca
     source.write_bytes(b"\n".join(lines))
     code, out, _ = run_import(capsys, source, data_dir)
     assert code == 1
-    assert "reseau.csv:2: [mediatheque-sain-bel] nom: caractères illisibles" in out
+    assert "reseau.csv:2: [mediatheque-verif] nom: caractères illisibles" in out
     assert "reseau.csv:4: [c] 33 valeurs pour 32 colonnes" in out
     assert sorted(files_of(data_dir)) == ["b.yml"]
 
@@ -314,7 +314,7 @@ def test_a_trial_run_reports_the_same_and_writes_nothing(tmp_path, data_dir, cap
     source = standard_file(tmp_path / "reseau.csv", [ROW])
     code, out, _ = run_import(capsys, source, data_dir, "--essai")
     assert code == 0
-    assert "ajouté     data/actors/mediatheque-sain-bel.yml" in out
+    assert "ajouté     data/actors/mediatheque-verif.yml" in out
     assert out.endswith("Essai : aucun fichier n'a été écrit.\n")
     assert files_of(data_dir) == {}
 
@@ -346,21 +346,21 @@ def test_a_newer_row_updates_what_an_import_wrote(tmp_path, data_dir, capsys):
     newer = {
         **ROW,
         "id": "autre-id",
-        "nom": "Mediatheque Sain Bel",
+        "nom": "Mediatheque Verif",
         "date_maj": "2026-09-01",
         "horaires": "Sa 10:00-12:00",
     }
     out = import_twice(tmp_path, data_dir, capsys, ROW, newer)
-    assert "mis à jour data/actors/mediatheque-sain-bel.yml (ligne 2)" in out
+    assert "mis à jour data/actors/mediatheque-verif.yml (ligne 2)" in out
     assert "vérifiée le 2026-03-02, maintenant le 2026-09-01" in out
     (place,) = load_directory(data_dir, TODAY)[0].places
     assert place.data["horaires"] == {"samedi": "10:00-12:00"}
-    assert place.data["nom"] == "Mediatheque Sain Bel"
+    assert place.data["nom"] == "Mediatheque Verif"
 
 
 def test_a_row_no_newer_than_the_record_changes_nothing(tmp_path, data_dir, capsys):
     out = import_twice(tmp_path, data_dir, capsys, ROW, {**ROW, "horaires": "Sa 10:00-12:00"})
-    assert "ignoré     ligne 2 [mediatheque-sain-bel] : déjà présent (même identifiant)" in out
+    assert "ignoré     ligne 2 [mediatheque-verif] : déjà présent (même identifiant)" in out
     assert "rien de plus récent" in out
 
 
@@ -368,7 +368,7 @@ def test_a_row_no_newer_than_the_record_changes_nothing(tmp_path, data_dir, caps
 def test_a_record_a_person_wrote_or_edited_is_never_replaced(tmp_path, data_dir, capsys, who):
     if who == "edited":
         run_import(capsys, standard_file(tmp_path / "premier.csv", [ROW]), data_dir)
-        path = data_dir / "actors" / "mediatheque-sain-bel.yml"
+        path = data_dir / "actors" / "mediatheque-verif.yml"
         text = path.read_text(encoding="utf-8").replace("14:00-18:00", "14:00-17:30")
         path.write_text(text, encoding="utf-8")
     else:
@@ -376,9 +376,10 @@ def test_a_record_a_person_wrote_or_edited_is_never_replaced(tmp_path, data_dir,
             VALID_PLACE.replace("lieu-test", "ma-mediatheque")
             .replace("nom: Lieu de test", f"nom: {ROW['nom']}")
             .replace("adresse: 1 rue de l'Exemple", f"adresse: {ROW['adresse']}")
-            .replace('code_insee: "69010"', 'code_insee: "69171"')
-            .replace("commune: L'Arbresle", "commune: Sain-Bel")
-            .replace("latitude: 45.8356\nlongitude: 4.6093\n", "")
+            .replace('code_insee: "99001"', 'code_insee: "99006"')
+            .replace('code_postal: "99100"', 'code_postal: "99140"')
+            .replace("commune: Essai-le-Haut", "commune: Vérif")
+            .replace("latitude: 46.0356\nlongitude: 3.0393\n", "")
         )
         write(data_dir, "actors/ma-mediatheque.yml", hand)
     before = files_of(data_dir)
@@ -396,21 +397,21 @@ def test_a_record_a_person_wrote_or_edited_is_never_replaced(tmp_path, data_dir,
 def test_same_address_with_another_name_is_added_with_a_flag(tmp_path, data_dir, capsys):
     other = {
         **ROW,
-        "id": "france-services-sain-bel",
+        "id": "france-services-verif",
         "nom": "France services",
         "date_maj": "2026-04-01",
     }
     out = import_twice(tmp_path, data_dir, capsys, ROW, other)
-    assert "ajouté     data/actors/france-services-sain-bel.yml" in out
+    assert "ajouté     data/actors/france-services-verif.yml" in out
     assert (
-        "à vérifier, ce n'est peut-être pas un autre lieu que data/actors/mediatheque-sain-bel.yml (même adresse, autre nom)"
+        "à vérifier, ce n'est peut-être pas un autre lieu que data/actors/mediatheque-verif.yml (même adresse, autre nom)"
         in out
     )
     assert len(files_of(data_dir)) == 2
 
 
 def test_the_same_place_twice_in_a_file_is_imported_once(tmp_path, data_dir, capsys):
-    twice = {**ROW, "id": "7f1c2b9e-1d2a-4c3b-9a8e-0b1c2d3e4f5a", "nom": "Médiathèque Sain-Bel"}
+    twice = {**ROW, "id": "7f1c2b9e-1d2a-4c3b-9a8e-0b1c2d3e4f5a", "nom": "Médiathèque Vérif"}
     source = standard_file(tmp_path / "national.csv", [ROW, twice])
     code, out, _ = run_import(capsys, source, data_dir)
     assert code == 0
@@ -418,11 +419,11 @@ def test_the_same_place_twice_in_a_file_is_imported_once(tmp_path, data_dir, cap
         "ignoré     ligne 3 [7f1c2b9e-1d2a-4c3b-9a8e-0b1c2d3e4f5a] : même lieu que la ligne 2"
         in out
     )
-    assert sorted(files_of(data_dir)) == ["mediatheque-sain-bel.yml"]
+    assert sorted(files_of(data_dir)) == ["mediatheque-verif.yml"]
 
 
 def test_machine_ids_and_taken_ids_give_readable_file_names(tmp_path, data_dir, capsys):
-    write(data_dir, "actors/mediatheque-de-sain-bel.yml", "nom: [pas une fiche valide\n")
+    write(data_dir, "actors/mediatheque-de-verif.yml", "nom: [pas une fiche valide\n")
     rows = [
         {**ROW, "id": "7f1c2b9e-1d2a-4c3b-9a8e-0b1c2d3e4f5a"},
         {**ROW, "id": "421", "nom": "Bus numérique", "adresse": "Place du marché"},
@@ -432,8 +433,8 @@ def test_machine_ids_and_taken_ids_give_readable_file_names(tmp_path, data_dir, 
     assert code == 0, out
     assert sorted(files_of(data_dir)) == [
         "bus-numerique.yml",
-        "mediatheque-de-sain-bel-sain-bel.yml",  # the plain name is taken, even by a broken file
-        "mediatheque-de-sain-bel.yml",
+        "mediatheque-de-verif-verif.yml",  # the plain name is taken, even by a broken file
+        "mediatheque-de-verif.yml",
     ]
 
 
@@ -470,11 +471,12 @@ def test_the_import_script_runs_on_its_own(tmp_path, data_dir):
     assert "1 fiche ajoutée" in result.stdout
 
 
-def test_pairs_of_real_places_are_not_taken_for_each_other():
-    """Our own records are distinct places: none may be matched to another."""
+def test_pairs_of_distinct_places_are_not_taken_for_each_other(tmp_path):
+    """The fixture's places are distinct (three in one commune, two at one structure's
+    addresses): none may be matched to another."""
     from helpfinder.sameplace import PlaceMatcher
 
-    places = load_directory(DATA, TODAY)[0].places
+    places = load_directory(copy_territory(VAL_ESSAI, tmp_path / "data"), TODAY)[0].places
     for first, second in itertools.permutations(places, 2):
         matcher = PlaceMatcher()
         matcher.add(first.file, first.id, first.data)
@@ -485,9 +487,9 @@ def test_pairs_of_real_places_are_not_taken_for_each_other():
 def test_an_update_keeps_the_files_name(tmp_path, data_dir, capsys):
     run_import(capsys, standard_file(tmp_path / "premier.csv", [ROW]), data_dir)
     actors = data_dir / "actors"
-    (actors / "mediatheque-sain-bel.yml").rename(actors / "mediatheque-sain-bel.yaml")
+    (actors / "mediatheque-verif.yml").rename(actors / "mediatheque-verif.yaml")
     newer = {**ROW, "date_maj": "2026-09-01"}
     code, out, _ = run_import(capsys, standard_file(tmp_path / "second.csv", [newer]), data_dir)
     assert code == 0, out
-    assert "mis à jour data/actors/mediatheque-sain-bel.yaml" in out
-    assert sorted(files_of(data_dir)) == ["mediatheque-sain-bel.yaml"]
+    assert "mis à jour data/actors/mediatheque-verif.yaml" in out
+    assert sorted(files_of(data_dir)) == ["mediatheque-verif.yaml"]

@@ -7,7 +7,7 @@ import re
 
 from browser import map_page
 
-from conftest import DATA, TODAY
+from conftest import TODAY, VAL_ESSAI, copy_territory
 from helpfinder.mapview import map_script, tile_hosts, tile_settings
 from helpfinder.pipeline import load_directory
 
@@ -23,8 +23,8 @@ CDN_WORDS = (
 )
 
 
-def test_map_data_files_hold_every_place_and_permanence(site):
-    directory, _ = load_directory(DATA, TODAY)
+def test_map_data_files_hold_every_place_and_permanence(site, tmp_path):
+    directory, _ = load_directory(copy_territory(VAL_ESSAI, tmp_path / "data"), TODAY)
     places = json.loads((site / "donnees" / "carte-lieux.geojson").read_text(encoding="utf-8"))
     stops = sum(len(p.data.get("permanences") or []) for p in directory.places)
     assert len(places["features"]) == len(directory.places) + stops
@@ -32,12 +32,12 @@ def test_map_data_files_hold_every_place_and_permanence(site):
     assert first["geometry"]["type"] == "Point"
     assert (site / first["properties"]["url"] / "index.html").is_file()
     communes = json.loads((site / "donnees" / "carte-communes.geojson").read_text(encoding="utf-8"))
-    assert len(communes["features"]) == 17
-    arbresle = next(f for f in communes["features"] if f["properties"]["code"] == "69010")
+    assert len(communes["features"]) == 7
+    town = next(f for f in communes["features"] if f["properties"]["code"] == "99001")
     # Two IRIS: both scores are kept, the commune is shaded by their plain mean.
-    assert [s["iris"] for s in arbresle["properties"]["scores"]] == ["Sud", "Nord"]
-    scores = [s["score"] for s in arbresle["properties"]["scores"]]
-    assert arbresle["properties"]["score"] == round(sum(scores) / 2)
+    assert [s["iris"] for s in town["properties"]["scores"]] == ["Sud", "Nord"]
+    scores = [s["score"] for s in town["properties"]["scores"]]
+    assert town["properties"]["score"] == round(sum(scores) / 2)
 
 
 def test_map_page_is_small_loads_no_cdn_and_has_stable_ids(site):
@@ -69,10 +69,13 @@ def test_map_filter_keeps_the_map_and_the_list_in_step(base_url, open_page, brow
     with map_page(browser, base_url) as page:
         assert page.locator("[data-map-tiles-error]").is_visible()  # tiles failed: it says so
         status = page.locator("[data-map-status]")
-        assert status.inner_text() == "9 lieux sur la carte."
+        # Places and permanences are counted apart: 9 places, and the bus's 3 permanences.
+        assert status.inner_text() == "9 lieux et 3 permanences sur la carte."
         page.select_option("[data-map-filter]", "Insertion professionnelle via le numérique")
         shown = page.eval_on_selector_all("[data-map-list] li:not([hidden])", "l => l.length")
-        assert status.inner_text() == f"{shown} lieux sur la carte." and 0 < shown < 9
+        assert status.inner_text() == "3 lieux sur la carte." and shown == 3
+        page.select_option("[data-map-filter]", "Aide aux démarches administratives")
+        assert status.inner_text() == "5 lieux et 3 permanences sur la carte."
         # Markers are keyboard-reachable buttons with a name.
         page.select_option("[data-map-filter]", "")
         page.locator(".leaflet-control-zoom-in").click()
@@ -89,12 +92,17 @@ def test_without_javascript_the_map_page_points_to_the_list(base_url, open_page)
     page = open_page(base_url + "carte/", javascript=False)
     assert "La carte a besoin de JavaScript" in page.locator("noscript p").inner_text()
     assert page.locator("noscript p").is_visible()
-    assert page.locator("[data-map-list] a").count() == 9
+    # The list under the map: each place in its commune, each permanence in the commune
+    # it visits (9 places, the bus's 3 permanences).
+    assert page.locator("[data-map-list] a").count() == 9 + 3
+    assert page.locator("[data-map-list] li", has_text="(permanence").count() == 3
 
 
 def test_tile_settings_are_checked_in_the_territory_file(data_dir):
     path = data_dir / "territoire.yml"
     text = path.read_text(encoding="utf-8")
+    start = text.index("carte:\n")
+    text = text[:start] + text[text.index("departements:", start) :]  # the fixture's own
     ign = (
         "carte:\n  tuiles: https://data.geopf.fr/wmts?z={z}&x={x}&y={y}\n"
         "  attribution: IGN Géoplateforme\n  zoom_max: 19\n"

@@ -7,12 +7,13 @@ import posixpath
 import re
 import sys
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from browser import pdf_pages
 from playwright.sync_api import expect
 
-from conftest import DATA, ROOT, TODAY
+from conftest import ROOT, TODAY, VAL_ESSAI, copy_territory
 from helpfinder.pathway_views import mermaid_source, nodes
 from helpfinder.pipeline import load_directory
 from helpfinder.records import Record
@@ -22,8 +23,9 @@ HREF = re.compile(r'href="([^"#?]+)')
 
 
 @pytest.fixture(scope="module")
-def pathways() -> list[Record]:
-    directory, report = load_directory(DATA, TODAY)
+def pathways(tmp_path_factory) -> list[Record]:
+    data = copy_territory(VAL_ESSAI, tmp_path_factory.mktemp("pathways") / "data")
+    directory, report = load_directory(data, TODAY)
     assert report.ok
     return directory.pathways
 
@@ -136,28 +138,30 @@ def test_vendored_browser_files_are_the_published_ones():
 
 def test_the_commune_goes_along_and_sorts_the_outcome(base_url, open_page):
     page = open_page(base_url + "parcours/demarche-en-ligne/")
-    page.select_option("#commune-personne", "69010")  # L'Arbresle
-    assert page.url.endswith("/parcours/demarche-en-ligne/?commune=69010")
+    page.select_option("#commune-personne", "99001")  # Essai-le-Haut
+    assert page.url.endswith("/parcours/demarche-en-ligne/?commune=99001")
     page.get_by_role("link", name="Je peux la faire moi-même").click()
-    assert "?commune=69010" in page.url
+    assert "?commune=99001" in page.url
     page.get_by_role("link", name="Oui").first.click()
-    assert page.url.endswith("/parcours/demarche-en-ligne/aide-ponctuelle/?commune=69010")
+    assert page.url.endswith("/parcours/demarche-en-ligne/aide-ponctuelle/?commune=99001")
     page.wait_for_load_state()
     note = page.locator("[data-nearest-note]")
-    expect(note).to_have_text("Les lieux sont classés du plus proche au plus loin de L'Arbresle.")
+    # « d'Essai-le-Haut »: the name is written as French writes it after « de ».
+    expect(note).to_have_text("Les lieux sont classés du plus proche au plus loin d'Essai-le-Haut.")
     order = page.eval_on_selector_all("[data-outcome-groups] > section", "s => s.map(x => x.id)")
-    assert order[0] == "commune-69010", order  # the person's own commune first
-    assert "(votre commune)" in page.locator("#commune-69010 h3").inner_text()
-    first = page.locator("#commune-69010 .hf-card [data-distance]").first
+    assert order[0] == "commune-99001", order  # the person's own commune first
+    assert "(votre commune)" in page.locator("#commune-99001 h3").inner_text()
+    first = page.locator("#commune-99001 .hf-card [data-distance]").first
     assert re.fullmatch(
-        r"à (moins de 100 m|\d+(,\d)?\u00a0km) du centre de L'Arbresle", first.inner_text()
+        r"à (moins de 100 m|\d+(,\d)?\u00a0km) du centre d'Essai-le-Haut", first.inner_text()
     )
     sheet = page.get_by_role("link", name=re.compile("fiche d'orientation"))
-    assert sheet.get_attribute("href").endswith("fiche/?commune=69010")
+    assert sheet.get_attribute("href").endswith("fiche/?commune=99001")
 
 
 def test_a_commune_without_a_place_gets_the_nearest_first(base_url, open_page):
-    page = open_page(base_url + "parcours/demarche-en-ligne/aide-ponctuelle/?commune=69171")
+    # Val-Blanc has no place and no permanence.
+    page = open_page(base_url + "parcours/demarche-en-ligne/aide-ponctuelle/?commune=99007")
     kilometres = page.eval_on_selector_all(
         "[data-outcome-groups] > section", "s => s.map(x => Number(x.dataset.km))"
     )
@@ -178,19 +182,26 @@ def test_orientation_sheet_is_filled_locally_and_prints_on_one_page(site, base_u
     html = (site / "parcours/demarche-en-ligne/aide-ponctuelle/fiche/index.html").read_text()
     sheet = html.split("md-content__inner")[1].split("</article>")[0]
     assert "<form" not in sheet and "<textarea" in sheet  # fields, but nothing to submit
-    requests: list[str] = []
-    page = open_page(url, wait="networkidle", on_request=lambda r: requests.append(r.url))
+    requests: list = []
+    page = open_page(url, settled=True, on_request=lambda request: requests.append(request))
     assert pdf_pages(page.pdf(format="A4")) == 1  # blank
-    loaded = len(requests)
-    page.fill(
-        "#besoin", "Renouveler sa carte vitale ; il a reçu un courrier de l'Assurance maladie. " * 3
-    )
+    typed = {
+        "#besoin": "Renouveler sa carte vitale ; courrier de l'Assurance maladie. " * 3,
+        "#relais": "Il a son téléphone mais pas ses identifiants ameli. " * 3,
+        "#structure": "Mairie de Saint-Test, accueil",
+        "#date": "2026-11-30",
+    }
+    for selector, text in typed.items():
+        page.fill(selector, text)
     page.locator(".hf-sheet-place input").first.check()
-    page.fill("#relais", "Il a son téléphone mais pas ses identifiants ameli. " * 3)
-    page.fill("#structure", "Mairie de Bessenay, accueil")
-    page.fill("#date", "2026-11-30")
-    assert requests[loaded:] == [], requests[loaded:]  # typing sends nothing anywhere
     page.emulate_media(media="print")
+    # Typing sends nothing anywhere: whatever the page's own scripts fetch, and whenever, no
+    # request leaves this site, none sends data, and none carries a word typed.
+    words = ("vitale", "ameli", "Saint-Test", "2026-11-30")
+    for request in requests:
+        assert request.url.startswith(base_url) and request.method == "GET", request.url
+        assert not request.post_data, request.url
+        assert not any(word in unquote(request.url) for word in words), request.url
     assert page.locator(".hf-sheet-place").nth(1).is_hidden()  # only the ticked place prints
     assert page.locator(".hf-sheet-place").first.is_visible()
     assert pdf_pages(page.pdf(format="A4")) == 1

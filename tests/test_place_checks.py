@@ -33,9 +33,9 @@ CASES = [
     ('enum-lost-accent', '  - Aide aux démarches administratives', '  - Aide aux demarches administratives', 'valeur-non-autorisee', 'services[1]', 'Aide aux demarches', "'Aide aux démarches administratives'"),
     ('enum-case', '  - Gratuit', '  - gratuit', 'valeur-non-autorisee', 'frais_a_charge[1]', '  - gratuit', "'Gratuit'"),
     ('enum-list', 'profil: mediation', 'profil: benevole', 'valeur-non-autorisee', 'profil', 'profil: benevole', "'aidant'"),
-    ('insee-pattern', 'code_insee: "69010"', 'code_insee: "6901"', 'format-insee', 'code_insee', 'code_insee', 'INSEE'),
-    ('postal-pattern', 'code_postal: "69210"', 'code_postal: "6921"', 'format-code-postal', 'code_postal', 'code_postal', '5 chiffres'),
-    ('phone-pattern', '  - "+33400000000"', '  - "04 37 49 70 91"', 'format-telephone', 'telephone[1]', '04 37 49', "'+33437497091'"),
+    ('insee-pattern', 'code_insee: "99001"', 'code_insee: "9900"', 'format-insee', 'code_insee', 'code_insee', 'INSEE'),
+    ('postal-pattern', 'code_postal: "99100"', 'code_postal: "9910"', 'format-code-postal', 'code_postal', 'code_postal', '5 chiffres'),
+    ('phone-pattern', '  - "+33400000000"', '  - "04 00 00 00 99"', 'format-telephone', 'telephone[1]', '04 00 00', "'+33400000099'"),
     ('email-pattern', '  - contact@exemple.fr', '  - contact-exemple.fr', 'format-courriel', 'courriels[1]', 'contact-exemple', 'électronique'),
     ('url-javascript', '  - https://exemple.fr', '  - javascript:alert(1)', 'format-url', 'site_web[1]', 'javascript', 'https://'),
     ('url-no-scheme', '  - https://exemple.fr', '  - www.exemple.fr', 'format-url', 'site_web[1]', 'www.exemple', "'https://www.exemple.fr'"),
@@ -45,12 +45,12 @@ CASES = [
     ('hours-overlap', 'mercredi: "09:00-12:00"', 'mercredi: "09:00-12:00, 11:00-14:00"', 'horaires-chevauchement', 'horaires.mercredi', '11:00-14:00', 'chevauchent'),
     ('hours-not-a-time', 'mercredi: "09:00-12:00"', 'mercredi: "09:00-25:00"', 'horaires-format', 'horaires.mercredi', '25:00', 'valide'),
     ('weekday-case', '  mercredi:', '  Mercredi:', 'champ-inconnu', 'horaires.Mercredi', 'Mercredi', "'mercredi'"),
-    ('unknown-commune', 'code_insee: "69010"', 'code_insee: "69999"', 'commune-inconnue', 'code_insee', '69999', "'69010'"),
-    ('postal-not-commune', 'code_postal: "69210"', 'code_postal: "69690"', 'code-postal-commune', 'code_postal', '69690', '69210'),
-    ('commune-name', "commune: L'Arbresle", 'commune: Lentilly', 'commune-nom', 'commune', 'commune: Lentilly', "'L'Arbresle'"),
-    ('coordinates-far', 'latitude: 45.8356', 'latitude: 45.7', 'coordonnees-hors-commune', 'latitude', 'latitude: 45.7', 'km'),
-    ('coordinates-swapped', 'latitude: 45.8356\nlongitude: 4.6093', 'latitude: 4.6093\nlongitude: 45.8356', 'coordonnees-hors-commune', 'latitude', 'latitude: 4.6093', 'inversées'),
-    ('coordinates-half', 'longitude: 4.6093\n', '', 'coordonnees-incompletes', 'longitude', 'latitude:', 'sans longitude'),
+    ('unknown-commune', 'code_insee: "99001"', 'code_insee: "99011"', 'commune-inconnue', 'code_insee', '99011', "'99001'"),
+    ('postal-not-commune', 'code_postal: "99100"', 'code_postal: "99120"', 'code-postal-commune', 'code_postal', '99120', '99100'),
+    ('commune-name', "commune: Essai-le-Haut", 'commune: Saint-Test', 'commune-nom', 'commune', 'commune: Saint-Test', "'Essai-le-Haut'"),
+    ('coordinates-far', 'latitude: 46.0356', 'latitude: 45.9', 'coordonnees-hors-commune', 'latitude', 'latitude: 45.9', 'km'),
+    ('coordinates-swapped', 'latitude: 46.0356\nlongitude: 3.0393', 'latitude: 3.0393\nlongitude: 46.0356', 'coordonnees-hors-commune', 'latitude', 'latitude: 3.0393', 'inversées'),
+    ('coordinates-half', 'longitude: 3.0393\n', '', 'coordonnees-incompletes', 'longitude', 'latitude:', 'sans longitude'),
     ('id-not-file-name', 'id: lieu-test', 'id: autre-lieu', 'id-fichier', 'id', 'id: autre-lieu', 'autre-lieu.yml'),
     ('id-pattern', 'id: lieu-test', 'id: Lieu Test', 'format-identifiant', 'id', 'id: Lieu Test', "'lieu-test'"),
     ('date-future', 'date_maj: 2026-11-02', 'date_maj: 2027-01-01', 'date-future', 'date_maj', 'date_maj', 'futur'),
@@ -59,12 +59,12 @@ CASES = [
     ('too-long', 'nom: Lieu de test', 'nom: Lieu de test\npresentation_resume: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'longueur', 'presentation_resume', 'presentation_resume', '280'),
     ('closure-dates', '    au: 2026-12-31', '    au: 2026-12-01', 'fermeture-dates', 'fermetures[1].au', 'au: 2026-12-01', 'avant'),
     ('closure-required', '    au: 2026-12-31\n', '', 'champ-requis', 'fermetures[1].au', '  - du:', 'obligatoire'),
-    ('permanence-commune', '  - commune: "69021"', '  - commune: "69998"', 'commune-inconnue', 'permanences[1].commune', '69998', 'territoire'),
+    ('permanence-commune', '  - commune: "99004"', '  - commune: "99998"', 'commune-inconnue', 'permanences[1].commune', '99998', 'territoire'),
     ('language-name', '  - fr', '  - français', 'format-langue', 'langues[1]', 'français', 'ISO 639-1'),
     ('language-case', '  - fr', '  - FR', 'format-langue', 'langues[1]', '  - FR', "'fr'"),
     ('boolean-french', 'accepte_pass_numerique: false', 'accepte_pass_numerique: non', 'type', 'accepte_pass_numerique', 'accepte_pass', "'false'"),
-    ('latitude-bounds', 'latitude: 45.8356', 'latitude: 145.8', 'valeur-hors-limites', 'latitude', 'latitude: 145.8', 'au plus 90'),
-    ('number-comma', 'latitude: 45.8356', 'latitude: 45,8356', 'type', 'latitude', 'latitude', "'45.8356'"),
+    ('latitude-bounds', 'latitude: 46.0356', 'latitude: 145.8', 'valeur-hors-limites', 'latitude', 'latitude: 145.8', 'au plus 90'),
+    ('number-comma', 'latitude: 46.0356', 'latitude: 46,0356', 'type', 'latitude', 'latitude', "'46.0356'"),
     ('empty-list-item', '  - Gratuit', '  - Gratuit\n  - ~', 'valeur-vide', 'frais_a_charge[2]', '  - ~', 'vide'),
     ('duplicate-key', "adresse: 1 rue de l'Exemple", "adresse: 1 rue de l'Exemple\nadresse: 2 rue", 'yaml-cle-dupliquee', 'adresse', 'adresse: 2 rue', 'ligne 6'),
     ('alias', "adresse: 1 rue de l'Exemple", 'adresse: &a 1 rue\ncomplement_adresse: *a', 'yaml-alias', 'complement_adresse', '*a', 'alias'),
@@ -137,14 +137,14 @@ def test_leading_zeros_and_times_are_kept_as_written(data_dir):
     """PyYAML alone reads 01001 as 1001 and 12:30 as 750: our loader keeps the text."""
     from helpfinder.pipeline import load_directory
 
-    text = _case('code_postal: "69210"', "code_postal: 69210").replace(
+    text = _case('code_postal: "99100"', "code_postal: 99100").replace(
         'mercredi: "09:00-12:00"', "mercredi: 09:00-12:00"
     )
     write(data_dir, "actors/lieu-test.yml", text)
     directory, report = load_directory(data_dir, dt.date(2026, 11, 29))
     assert report.problems == []
     (place,) = directory.places
-    assert place.data["code_postal"] == "69210"
+    assert place.data["code_postal"] == "99100"
     assert place.data["horaires"]["mercredi"] == "09:00-12:00"
 
 
@@ -170,7 +170,7 @@ def test_other_files_in_actors_are_reported_not_read(data_dir):
 
 def test_all_errors_of_all_files_are_reported_at_once(data_dir):
     write(data_dir, "actors/lieu-test.yml", _case("profil: mediation", "profil: x"))
-    other = _case("id: lieu-test", "id: autre").replace('code_postal: "69210"', 'code_postal: "1"')
+    other = _case("id: lieu-test", "id: autre").replace('code_postal: "99100"', 'code_postal: "1"')
     write(data_dir, "actors/autre.yml", other)
     report = run(data_dir)
     assert sorted((p.file, p.code) for p in report.errors) == [

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from test_site import article, text_of
+from htmltext import article, text_of
 
 from conftest import TODAY, assert_one_error, build, line_of, run, write
 from helpfinder.pipeline import load_directory

@@ -5,7 +5,6 @@ page or e-mail."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -13,14 +12,14 @@ import pytest
 import yaml
 from browser import describe_violations, is_allowed_request, run_axe, serve
 
-from conftest import DATA, TODAY, build, make_project, write
+from conftest import TODAY, VAL_ESSAI, build, copy_territory, make_project, write
 from helpfinder.hours import HoursError, loose_suggestion, parse_day
 from helpfinder.pipeline import load_directory
 
 
 def fill_valid(page) -> None:
     page.fill("#hf-p-nom", "Médiathèque « La Source »")
-    page.fill("#hf-p-commune", "sain-bel")
+    page.fill("#hf-p-commune", "bourg-d'exemple")
     page.fill("#hf-p-adresse", '2 place de la Gare, "bâtiment B"')
     page.fill("#hf-p-telephone", "04 74 01 02 03")
     page.fill("#hf-p-courriels", "accueil@exemple.fr")
@@ -38,7 +37,9 @@ def fill_valid(page) -> None:
 
 def test_the_record_built_in_the_browser_passes_the_validator(base_url, open_page, data_dir):
     requests: list = []
-    page = open_page(f"{base_url}/proposer/", on_request=lambda request: requests.append(request))
+    page = open_page(
+        f"{base_url}/proposer/", settled=True, on_request=lambda request: requests.append(request)
+    )
     loaded = len(requests)
     fill_valid(page)
     page.click("[data-action=copier]")
@@ -51,13 +52,13 @@ def test_the_record_built_in_the_browser_passes_the_validator(base_url, open_pag
     directory, report = load_directory(data_dir, TODAY)
     assert report.errors == [], [p.format() for p in report.errors]
     (place,) = directory.places
-    assert place.id == "mediatheque-la-source-sain-bel"
+    assert place.id == "mediatheque-la-source-bourg-d-exemple"
     assert text.splitlines()[0] == "# yaml-language-server: $schema=../schemas/editeur/lieu.json"
     data = place.data
     assert (data["code_insee"], data["code_postal"], data["commune"]) == (
-        "69171",
-        "69210",
-        "Sain-Bel",
+        "99003",
+        "99120",
+        "Bourg-d'Exemple",
     )
     assert data["nom"] == "Médiathèque « La Source »"
     assert data["adresse"] == '2 place de la Gare, "bâtiment B"'
@@ -78,11 +79,13 @@ def test_the_record_built_in_the_browser_passes_the_validator(base_url, open_pag
 
 def test_mistakes_are_shown_under_their_field_as_one_types(base_url, open_page):
     page = open_page(f"{base_url}/proposer/")
-    page.fill("#hf-p-commune", "Sain-Bel")
-    page.fill("#hf-p-code_postal", "69290")
+    page.fill("#hf-p-commune", "Bourg-d'Exemple")
+    page.fill("#hf-p-code_postal", "99290")
     page.fill("#hf-p-mardi", "14h-18h30")
     page.fill("#hf-p-telephone", "04 74")
-    assert page.text_content("#hf-p-code_postal-err") == "le code postal de Sain-Bel est 69210"
+    assert (
+        page.text_content("#hf-p-code_postal-err") == "le code postal de Bourg-d'Exemple est 99120"
+    )
     assert "vouliez-vous dire « 14:00-18:30 » ?" in page.text_content("#hf-p-mardi-err")
     assert "10 chiffres" in page.text_content("#hf-p-telephone-err")
     for field in ("code_postal", "mardi", "telephone"):
@@ -154,15 +157,14 @@ def test_without_javascript_the_page_gives_a_blank_record(base_url, open_page):
 
 @pytest.fixture(scope="module")
 def forge_site(tmp_path_factory) -> Path:
-    """The real data with a GitHub repository and a maintainers' address set."""
+    """The fixture with a GitHub repository and another maintainers' address."""
     root = tmp_path_factory.mktemp("forge")
-    shutil.copytree(DATA, root / "data")
+    copy_territory(VAL_ESSAI, root / "data")
     territory = (root / "data" / "territoire.yml").read_text(encoding="utf-8")
     territory = territory.replace(
-        "site:\n",
-        "site:\n  depot: https://github.com/exemple/annuaire\n  courriel: annuaire@exemple.fr\n",
-        1,
-    )
+        "  depot: https://forge.exemple.fr/val-essai/annuaire\n  modifier: -/edit/principale/\n",
+        "  depot: https://github.com/exemple/annuaire\n",
+    ).replace("  courriel: annuaire@val-essai.exemple.fr\n", "  courriel: annuaire@exemple.fr\n")
     (root / "data" / "territoire.yml").write_text(territory, encoding="utf-8")
     make_project(root)
     result = build(root)
@@ -188,7 +190,7 @@ def test_the_record_opens_the_repositorys_new_file_page_or_an_email(forge_site, 
             == "https://github.com/exemple/annuaire/new/main/data/actors"
         )
         query = parse_qs(parts.query)
-        assert query["filename"] == ["mediatheque-la-source-sain-bel.yml"]
+        assert query["filename"] == ["mediatheque-la-source-bourg-d-exemple.yml"]
         assert query["value"] == [page.text_content("#hf-p-yaml")]
         mail = handed_over_link(page, "courriel")
         assert mail.startswith("mailto:annuaire@exemple.fr?subject=")
@@ -199,7 +201,7 @@ def test_the_record_opens_the_repositorys_new_file_page_or_an_email(forge_site, 
         assert saved.startswith("blob:") and is_allowed_request(saved)
         assert (
             page.get_attribute("[data-action=telecharger]", "download")
-            == "mediatheque-la-source-sain-bel.yml"
+            == "mediatheque-la-source-bourg-d-exemple.yml"
         )
         assert page.is_hidden("[data-forge-autre]")
 

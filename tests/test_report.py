@@ -50,7 +50,7 @@ def test_cli_exit_codes_and_summary(data_dir, capsys, monkeypatch):
     out = capsys.readouterr().out.splitlines()
     assert out == [
         "0 erreur dans data/",
-        "1 lieux, 0 parcours, 0 actions du plan, 17 communes : données valides",
+        "1 lieux, 0 parcours, 0 actions du plan, 7 communes : données valides",
     ]
 
     write(data_dir, "actors/lieu-test.yml", VALID_PLACE.replace("profil: mediation", "profil: x"))

@@ -10,18 +10,23 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from conftest import ROOT, TODAY, write
-from helpfinder import cli
+from conftest import SCHEMAS as SCHEMAS_DIR
+from helpfinder import cli, scaffold
 from helpfinder.pipeline import load_directory
 from helpfinder.problems import Severity
+from helpfinder.schema import load_schemas
+from helpfinder.territory import Territory
+
+SCHEMAS = load_schemas(SCHEMAS_DIR)
 
 PLACE_ANSWERS = [
-    "Médiathèque de Sain-Bel",
-    "Sain Bell",  # not a commune: asked again, with a suggestion
-    "sain-bel",
+    "Médiathèque de Vérif",
+    "Verrif",  # not a commune: asked again, with a suggestion
+    "verif",
     "2 place de la Gare",
     "1, 8",
     "04 74",  # too short: asked again
-    "04 74 01 02 03",
+    "01 99 00 12 34",
     "mediatheque@exemple.fr",
     "",
     "",  # lundi: closed
@@ -60,27 +65,26 @@ def test_questions_make_a_commented_record_the_validator_accepts(data_dir):
     assert code == 0, said
     assert len(asked) == len(PLACE_ANSWERS)
     assert (
-        "  « Sain Bell » n'est pas une commune du territoire ; vouliez-vous dire « Sain-Bel » ?"
-        in said
+        "  « Verrif » n'est pas une commune du territoire ; vouliez-vous dire « Vérif » ?" in said
     )
     assert any("10 chiffres" in line for line in said)
     assert "  compris : 14:00-18:00" in said
     assert any("répondez par mediation ou aidant" in line for line in said)
-    path = data_dir / "actors" / "mediatheque-de-sain-bel-sain-bel.yml"
+    path = data_dir / "actors" / "mediatheque-de-verif-verif.yml"
     assert said[-1] == f"Fiche écrite : {path}"
     text = path.read_text(encoding="utf-8")
     assert text.splitlines()[0] == "# yaml-language-server: $schema=../schemas/editeur/lieu.json"
-    assert "# Nom du lieu\nnom: Médiathèque de Sain-Bel\n" in text
+    assert "# Nom du lieu\nnom: Médiathèque de Vérif\n" in text
     assert "\n# complement_adresse:\n" in text  # optional fields are offered, commented out
     directory, report = load_directory(data_dir, TODAY)
     assert report.errors == []
     (place,) = directory.places
-    assert place.data["code_insee"] == "69171" and place.data["code_postal"] == "69210"
+    assert place.data["code_insee"] == "99006" and place.data["code_postal"] == "99140"
     assert place.data["services"] == [
         "Aide aux démarches administratives",
         "Accès internet et matériel informatique",
     ]
-    assert place.data["telephone"] == ["+33474010203"]
+    assert place.data["telephone"] == ["+33199001234"]
     assert place.data["horaires"] == {
         "mardi": "14:00-18:00",
         "jeudi": "09:00-12:00, 14:00-17:00",
@@ -95,7 +99,7 @@ def test_flags_alone_write_a_record(data_dir):
         "--nom",
         "Point numérique",
         "--commune",
-        "69032",
+        "99005",
         "--adresse",
         "1 place de l'Église",
         "--services",
@@ -105,7 +109,7 @@ def test_flags_alone_write_a_record(data_dir):
         "--profil",
         "aidant",
         "--id",
-        "point-numerique-bully",
+        "point-numerique-sainte-maquette",
     ]
     code = cli.new_record_main(
         ["lieu", "--data", str(data_dir), "--non-interactif", *flags],
@@ -115,8 +119,8 @@ def test_flags_alone_write_a_record(data_dir):
     assert code == 0, said
     (place,) = load_directory(data_dir, TODAY)[0].places
     assert (place.id, place.data["commune"], place.data["profil"]) == (
-        "point-numerique-bully",
-        "Bully",
+        "point-numerique-sainte-maquette",
+        "Sainte-Maquette-sur-Essai",
         "aidant",
     )
 
@@ -148,7 +152,7 @@ def test_a_record_the_validator_refuses_is_not_written(data_dir):
 
 
 def test_an_existing_record_is_never_replaced(data_dir):
-    existing = write(data_dir, "actors/mediatheque-de-sain-bel-sain-bel.yml", "# à moi\n")
+    existing = write(data_dir, "actors/mediatheque-de-verif-verif.yml", "# à moi\n")
     ask, _, said = scripted(PLACE_ANSWERS)
     assert cli.new_record_main(["lieu", "--data", str(data_dir)], ask, said.append) == 1
     assert existing.read_text(encoding="utf-8") == "# à moi\n"
@@ -204,3 +208,103 @@ def test_an_empty_required_flag_or_an_interrupted_session_writes_nothing(data_di
     assert cli.new_record_main(["lieu", "--data", str(data_dir)], hang_up, print) == 2
     assert "Interrompu : rien n'a été écrit." in capsys.readouterr().err
     assert list((data_dir / "actors").iterdir()) == []
+
+
+# --- a command-line tool that behaves like one ---------------------------------------------
+
+NON_INTERACTIVE = [
+    "--non-interactif",
+    "--nom",
+    "Point numérique",
+    "--adresse",
+    "1 place de l'Église",
+    "--services",
+    "1",
+    "--source",
+    "Appel à la mairie",
+    "--profil",
+    "aidant",
+]
+
+
+def never_asked(prompt: str) -> str:
+    raise AssertionError(f"asked: {prompt}")
+
+
+def test_help_lists_every_flag_with_its_meaning_and_writes_nothing(data_dir, capsys):
+    for kind, fields in (
+        ("lieu", [q.field for q in scaffold.place_questions(Territory(), SCHEMAS["lieu"])]),
+        ("parcours", [q.field for q in scaffold.pathway_questions(SCHEMAS["parcours"])]),
+    ):
+        with pytest.raises(SystemExit) as stop:
+            cli.new_record_main([kind, "--data", str(data_dir), "--help"], never_asked)
+        assert stop.value.code == 0
+        out = capsys.readouterr().out
+        assert out.startswith(f"utilisation : nouveau {kind} ")
+        for field in fields:
+            line = next(s for s in out.splitlines() if s.startswith(f"  {scaffold.flag(field)} …"))
+            assert len(line.split("…", 1)[1].strip()) > 10, line  # with what it takes
+        assert "--non-interactif" in out and "--data" in out and "--id" in out
+    assert "Aide aux démarches administratives" in out  # the services' numbers are given
+    assert list((data_dir / "actors").iterdir()) == list((data_dir / "pathways").iterdir()) == []
+
+
+def test_an_unknown_flag_stops_before_anything_is_read_or_written(data_dir, capsys):
+    with pytest.raises(SystemExit) as stop:
+        cli.new_record_main(["lieu", "--data", str(data_dir), "--nomm", "X"], never_asked)
+    assert stop.value.code == 2
+    assert "nouveau : erreur : options inconnues : --nomm X" in capsys.readouterr().err
+    assert list((data_dir / "actors").iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [
+        ("Verrif", "« Vérif »"),  # a letter too many
+        ("Maquette", "« Sainte-Maquette-sur-Essai »"),  # a word of the name
+        ("ste maquette", "« Sainte-Maquette-sur-Essai »"),  # « Ste » for « Sainte »
+        ("Epreuves", "« Les Épreuves »"),  # without its article and its accent
+        ("Bourg", "« Bourg-d'Exemple »"),  # the start of the name
+        ("Saint", "« Saint-Test » ou « Sainte-Maquette-sur-Essai »"),  # two may be meant
+    ],
+)
+def test_a_commune_name_gets_a_suggestion(data_dir, capsys, typed, suggested):
+    argv = ["lieu", "--data", str(data_dir), *NON_INTERACTIVE, "--commune", typed]
+    assert cli.new_record_main(argv, never_asked) == 2
+    err = capsys.readouterr().err
+    assert f"--commune : « {typed} » n'est pas une commune du territoire ; " in err
+    assert f"vouliez-vous dire {suggested} ?" in err
+
+
+@pytest.mark.parametrize("typed", ["vérif", "VERIF", "les epreuves", "Bourg d'Exemple", "99006"])
+def test_accents_capitals_and_hyphens_do_not_matter(data_dir, typed):
+    argv = ["lieu", "--data", str(data_dir), *NON_INTERACTIVE, "--commune", typed]
+    assert cli.new_record_main(argv, never_asked, lambda _: None) == 0
+
+
+def test_a_commune_with_several_postal_codes_asks_which(data_dir, capsys):
+    # Saint-Test has two: 99100 and 99110.
+    argv = ["lieu", "--data", str(data_dir), *NON_INTERACTIVE, "--commune", "Saint-Test"]
+    assert cli.new_record_main(argv, never_asked) == 2
+    assert (
+        "réponses obligatoires manquantes : --code-postal (Saint-Test a plusieurs codes "
+        "postaux : 99100, 99110)" in capsys.readouterr().err
+    )
+    assert cli.new_record_main([*argv, "--code-postal", "99120"], never_asked) == 2
+    assert "--code-postal : le code postal de Saint-Test est 99100 ou 99110" in (
+        capsys.readouterr().err
+    )
+    assert cli.new_record_main([*argv, "--code-postal", "99110"], never_asked, print) == 0
+    (place,) = load_directory(data_dir, TODAY)[0].places
+    assert (place.data["code_insee"], place.data["code_postal"]) == ("99002", "99110")
+
+
+def test_the_postal_code_question_comes_after_the_commune(data_dir):
+    answers = [*PLACE_ANSWERS]
+    answers[1:3] = ["Saint-Test", "99105", "2"]  # a wrong code, asked again; then the 2nd
+    ask, asked, said = scripted(answers)
+    assert cli.new_record_main(["lieu", "--data", str(data_dir)], ask, said.append) == 0
+    assert asked[2] == "Code postal (99100 ou 99110) : "
+    assert "  répondez par 99100 ou 99110" in said
+    (place,) = load_directory(data_dir, TODAY)[0].places
+    assert place.data["code_postal"] == "99110"

@@ -9,10 +9,10 @@ import re
 import pytest
 from frictionless import Resource, Schema, validate
 
-from conftest import DATA
+from conftest import SCHEMAS, VAL_ESSAI
 from helpfinder.schema import SCHEMA_FILES, load_schemas
 
-STANDARD = DATA / "schemas" / "standard-mediation-numerique"
+STANDARD = SCHEMAS / "standard-mediation-numerique"
 MULTI_VALUE = re.compile(r"^\(\?:\(\?:\^\|\\\|\)\((.*)\)\)\+\$$")
 
 
@@ -29,7 +29,7 @@ def standard_values(pattern: str) -> list[str]:
 
 @pytest.mark.parametrize("name", sorted(SCHEMA_FILES.values()))
 def test_our_schemas_are_valid_frictionless_descriptors(name):
-    report = Schema.validate_descriptor(str(DATA / "schemas" / name))
+    report = Schema.validate_descriptor(str(SCHEMAS / name))
     assert report.valid, [e.message for e in report.flatten(["message"])]
 
 
@@ -50,7 +50,7 @@ def test_vendored_standard_is_unchanged():
 
 def test_place_vocabularies_are_the_standard_ones():
     standard = json.loads((STANDARD / "schema.json").read_text(encoding="utf-8"))
-    lieu = load_schemas(DATA / "schemas")["lieu"].fields
+    lieu = load_schemas(SCHEMAS)["lieu"].fields
     compared = 0
     for field in standard["fields"]:
         pattern = field.get("constraints", {}).get("pattern", "")
@@ -67,13 +67,13 @@ def test_place_vocabularies_are_the_standard_ones():
 
 def test_place_fields_keep_the_standard_names():
     standard = json.loads((STANDARD / "schema.json").read_text(encoding="utf-8"))
-    ours = set(load_schemas(DATA / "schemas")["lieu"].fields)
+    ours = set(load_schemas(SCHEMAS)["lieu"].fields)
     # `horaires` and the multi-valued fields change shape, not name
     assert {f["name"] for f in standard["fields"]} <= ours
 
 
 def test_pathway_criteria_take_their_values_from_the_place_schema():
-    schemas = load_schemas(DATA / "schemas")
+    schemas = load_schemas(SCHEMAS)
     outcome = schemas["parcours"].fields["resultats"].item.fields
     for name in ("services", "equipements", "dispositif_programmes_nationaux"):
         assert outcome[name].item.enum == schemas["lieu"].fields[name].item.enum
@@ -88,19 +88,19 @@ def test_pathway_criteria_take_their_values_from_the_place_schema():
 )
 def test_territory_tables_pass_frictionless_validate(table, schema):
     resource = Resource(
-        path=table, basepath=str(DATA), schema=frictionless_schema(DATA / "schemas" / schema)
+        path=table, basepath=str(VAL_ESSAI), schema=frictionless_schema(SCHEMAS / schema)
     )
     report = validate(resource)
     assert report.valid, report.flatten(["rowNumber", "fieldName", "message"])
 
 
 def test_frictionless_rejects_a_broken_commune_table(tmp_path):
-    text = (DATA / "communes.csv").read_text(encoding="utf-8")
-    (tmp_path / "communes.csv").write_text(text.replace("69021,Bessenay", "6902,Bessenay"))
+    text = (VAL_ESSAI / "communes.csv").read_text(encoding="utf-8")
+    (tmp_path / "communes.csv").write_text(text.replace("99002,Saint-Test", "9900,Saint-Test"))
     resource = Resource(
         path="communes.csv",
         basepath=str(tmp_path),
-        schema=frictionless_schema(DATA / "schemas" / "communes.schema.json"),
+        schema=frictionless_schema(SCHEMAS / "communes.schema.json"),
     )
     report = validate(resource)
     assert not report.valid

@@ -1,125 +1,90 @@
-"""The generated pages, end to end: a second territory, hostile records, closures, search."""
+"""The generated pages, end to end: two fixture territories, hostile records, closures."""
 
 from __future__ import annotations
 
 import json
-import re
-import shutil
-from html import unescape
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from htmltext import Tags, article, parse, text_of
 
-from conftest import DATA, ROOT, VALID_PATHWAY, VALID_PLACE, build, make_project, write
+from conftest import (
+    DEUX_RIVES,
+    VALID_PATHWAY,
+    VALID_PLACE,
+    build,
+    copy_territory,
+    make_project,
+    write,
+)
 
-OTHER_TERRITORY = ROOT / "tests" / "fixtures" / "autre-territoire"
 ALLOWED_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 
 
-class _Links(HTMLParser):
-    """Every tag and attribute of a page, and the text of its <title>."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.title = ""
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-        self._in_title = tag == "title"
-
-    def handle_endtag(self, tag: str) -> None:
-        self._in_title = self._in_title and tag != "title"
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title += data
-
-
-def parse(path: Path) -> _Links:
-    parser = _Links()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
-
-
-def article(path: Path) -> str:
-    html = path.read_text(encoding="utf-8")
-    start = html.index('<article class="md-content__inner md-typeset">')
-    return html[start : html.index("</article>", start)]
-
-
-def text_of(html: str) -> str:
-    words = " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
-    return re.sub(r" ([,.)])", r"\1", words)  # tags end where punctuation follows
-
-
 @pytest.fixture(scope="module")
-def other_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fictional Val d'Essai territory, built with the project's own sources."""
-    root = tmp_path_factory.mktemp("val-essai")
-    shutil.copytree(OTHER_TERRITORY, root / "data")
-    shutil.copytree(DATA / "schemas", root / "data" / "schemas")
+def two_departements_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fictional Deux Rives territory (two départements, only the required files)."""
+    root = tmp_path_factory.mktemp("deux-rives")
+    copy_territory(DEUX_RIVES, root / "data")
     make_project(root)
     result = build(root)
     assert result.returncode == 0, result.stderr
     return root / "site"
 
 
-def test_another_territory_gets_its_own_pages(other_site):
-    home = other_site / "index.html"
-    assert parse(home).title == "Accueil - Aide numérique au Val d'Essai"
+def test_another_territory_gets_its_own_pages(two_departements_site):
+    site = two_departements_site
+    home = site / "index.html"
+    assert parse(home).title == "Accueil - Aide numérique aux Deux Rives"
     assert "Où trouver de l'aide près de chez moi ?" in text_of(article(home))
     for slug, name in [
-        ("essai-le-haut", "Essai-le-Haut"),
-        ("saint-test", "Saint-Test"),
-        ("bourg-d-exemple", "Bourg-d'Exemple"),
+        ("pont-fictif", "Pont-Fictif"),
+        ("le-gue", "Le Gué"),
+        ("val-d-onde", "Val-d'Onde"),
     ]:
         assert f'href="communes/{slug}/"' in article(home)
         assert f'<h1 id="titre">{name.replace(chr(39), "&#39;")}</h1>' in article(
-            other_site / "communes" / slug / "index.html"
+            site / "communes" / slug / "index.html"
         )
-    assert {p.name for p in (other_site / "lieux").iterdir()} == {
-        "atelier-essai",
-        "bus-essai",
+    assert {p.name for p in (site / "lieux").iterdir()} == {
+        "espace-numerique-rive-haute",
+        "maison-des-services-pont-fictif",
+        "mediateur-itinerant-deux-rives",
         "index.html",
     }
-    for page in other_site.rglob("*.html"):
-        assert "Arbresle" not in page.read_text(encoding="utf-8"), page
 
 
-def test_commune_page_lists_permanences_and_the_nearest_place_per_service(other_site):
-    page = text_of(article(other_site / "communes" / "saint-test" / "index.html"))
+def test_commune_page_lists_permanences_and_the_nearest_place_per_service(site):
+    page = text_of(article(site / "communes" / "les-epreuves" / "index.html"))
     assert "Aucun lieu connu dans la commune" in page
-    assert "Permanences à Saint-Test" in page
-    assert "Bus numérique d'Essai : Salle des fêtes Chaque jeudi Jeudi : 14 h – 17 h" in page
+    assert "Bus numérique du Val d'Essai : Salle des fêtes Chaque mardi Mardi : 9 h – 12 h" in page
     # The bus holds a permanence here: nearest for procedures, at the commune's centre.
     assert (
-        "Aide aux démarches administratives Bus numérique d'Essai Dans la commune (permanence) "
-        "moins de 100 m" in page
+        "Aide aux démarches administratives Bus numérique du Val d'Essai Dans la commune "
+        "(permanence) moins de 100 m" in page
     )
-    # The workshop is 6.63 km away (haversine from 46.05,3.05 to 46.001,3.001).
+    # France services is 6.56 km away (haversine from 46.09,3.04 to 46.031,3.041).
     assert (
-        "Maîtrise des outils numériques du quotidien Atelier numérique d'Essai Essai-le-Haut 6,6 km"
-        in page
+        "Accès internet et matériel informatique France services du Val d'Essai Essai-le-Haut "
+        "6,6 km" in page
     )
-    assert "Loisirs et créations numériques Aucun lieu sur le territoire" in page
-    assert "800 habitants (2023)" in page
+    assert "Parentalité et éducation avec le numérique Aucun lieu sur le territoire" in page
+    assert "540 habitants (2023)" in page
 
 
-def test_place_page_says_hours_in_french_and_links_to_its_record(other_site):
-    html = article(other_site / "lieux" / "atelier-essai" / "index.html")
+def test_place_page_says_hours_in_french_and_links_to_its_record(site):
+    html = article(site / "lieux" / "atelier-bourg-d-exemple" / "index.html")
     page = text_of(html)
-    assert "Mardi : 9 h – 12 h" in page
+    assert "Jeudi : 14 h – 17 h" in page
     assert "Lundi : Fermé" in page
     assert "Fiche d'exemple : ce lieu n'existe pas." in page
-    assert 'href="tel:+33400000001">04 00 00 00 01</a>' in html
+    assert "Langues parlées : français, anglais, arabe" in page
+    assert 'href="tel:+33400000013">04 00 00 00 13</a>' in html
     assert (
         'href="https://forge.exemple.fr/val-essai/annuaire/-/edit/principale/'
-        'data/actors/atelier-essai.yml">Signaler une erreur ou modifier cette fiche</a>'
+        'data/actors/atelier-bourg-d-exemple.yml">Signaler une erreur ou modifier cette fiche</a>'
     ) in html
-    assert "Informations vérifiées le 1er octobre 2026." in page
+    assert "Informations vérifiées le 10 décembre 2025." in page
     assert "Informations de plus d'un an" not in page
     assert "À vérifier" not in page  # the record does not say a_verifier
 
@@ -131,37 +96,38 @@ def test_record_marked_to_verify_says_so(project):
     assert "À vérifier Ces informations n'ont pas encore été confirmées par le lieu." in page
 
 
-def test_old_record_is_flagged(other_site):
-    page = text_of(article(other_site / "lieux" / "bus-essai" / "index.html"))
-    assert "Informations de plus d'un an (vérifiées le 15 janvier 2024)" in page
+def test_old_record_is_flagged(site):
+    page = text_of(article(site / "lieux" / "mjc-essai-aidants-connect" / "index.html"))
+    assert "Informations de plus d'un an (vérifiées le 1er mars 2024)" in page
     assert "Plus d'un an : à revérifier" in page
     assert "Horaires non connus : téléphonez avant de venir." in page
-    assert "Permanences dans d'autres communes Saint-Test : Salle des fêtes Chaque jeudi" in page
+    bus = text_of(article(site / "lieux" / "bus-numerique-val-essai" / "index.html"))
+    assert "Permanences dans d'autres communes Les Épreuves : Salle des fêtes Chaque mardi" in bus
 
 
-def test_search_index_finds_places_by_name_commune_and_service(other_site):
-    index = json.loads((other_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def test_search_index_finds_places_by_name_commune_and_service(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["fr"]
-    docs = [d for d in index["docs"] if d["location"].startswith("lieux/atelier-essai/")]
+    docs = [d for d in index["docs"] if d["location"].startswith("lieux/atelier-bourg-d-exemple/")]
     words = " ".join(d["title"] + " " + d["text"] for d in docs)
     for expected in (
-        "Atelier numérique d'Essai",
-        "Essai-le-Haut",
+        "Atelier numérique de Bourg-d'Exemple",
+        "Bourg-d'Exemple",
         "Maîtrise des outils numériques",
     ):
         assert expected.replace("'", "&#39;") in words or expected in words, expected
 
 
-def test_directory_lists_every_place_by_commune_and_by_service(other_site):
-    html = article(other_site / "lieux" / "index.html")
+def test_directory_lists_every_place_by_commune_and_by_service(site):
+    html = article(site / "lieux" / "index.html")
     page = text_of(html)
     assert "Par commune" in page and "Par service" in page
-    assert html.count('class="hf-card"') == 2  # each place once in the filterable list
+    assert html.count('class="hf-card"') == 9  # each place once in the filterable list
     assert '<form class="hf-filters" data-filters data-search-exclude hidden' in html  # script only
     by_service = page[page.index("Par service") :]
     assert (
-        "Aide aux démarches administratives Atelier numérique d'Essai (Essai-le-Haut) Bus"
-        in by_service
+        "Aide aux démarches administratives Atelier numérique de Bourg-d'Exemple "
+        "(Bourg-d'Exemple) Bus numérique du Val d'Essai (Bourg-d'Exemple)" in by_service
     )
 
 
@@ -251,7 +217,7 @@ def test_hostile_records_are_shown_as_text(hostile_site):
 def test_only_safe_links_come_out_of_records(hostile_site):
     for page in hostile_site.rglob("*.html"):
         body = article(page) if "md-content__inner" in page.read_text(encoding="utf-8") else ""
-        parser = _Links()
+        parser = Tags()
         parser.feed(body)
         for tag, attrs in parser.tags:
             href = attrs.get("href")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import shutil
+import re
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, ROOT, TODAY
+from conftest import DEUX_RIVES, TODAY, VAL_ESSAI, copy_territory
 from helpfinder import display, links, pathway_views, views
 from helpfinder.geo import distance_km
 from helpfinder.nearest import Point, PointGrid
@@ -203,26 +204,117 @@ def test_empty_grid_finds_nothing():
     assert PointGrid([]).nearest(45.0, 4.0) is None
 
 
-def test_big_territories_are_split_by_departement(monkeypatch, tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "autre-territoire", data)
-    shutil.copytree(DATA / "schemas", data / "schemas")
-    directory, report = load_directory(data, TODAY)
+def pages_of(fixture, tmp_path) -> dict[str, Any]:
+    directory, report = load_directory(copy_territory(fixture, tmp_path / "data"), TODAY)
     assert report.ok, [p.format() for p in report.errors]
-    small = {p.src: p for p in generate_pages(build_index(directory, TODAY), directory_urls=True)}
-    assert "departements/99.md" not in small
-    assert 'href="communes/saint-test/"' in small["index.md"].html
+    return {p.src: p for p in generate_pages(build_index(directory, TODAY), directory_urls=True)}
 
+
+def test_a_small_territory_lists_its_communes_and_its_places(tmp_path):
+    small = pages_of(DEUX_RIVES, tmp_path)
+    assert not [src for src in small if src.startswith("departements/")]
+    assert 'href="communes/le-gue/"' in small["index.md"].html
+    assert "hf-az" not in small["index.md"].html  # 11 communes: no A–Z index needed
+    assert small["lieux/index.md"].html.count('class="hf-card"') == 3
+
+
+def test_a_long_list_of_communes_gets_an_a_to_z_index_and_a_filter(monkeypatch, tmp_path):
+    monkeypatch.setattr(views, "LONG_LIST", 5)
+    home = pages_of(DEUX_RIVES, tmp_path)["index.md"].html
+    letters = re.findall(r'<li><a href="#lettre-([a-z])">([A-Z])</a></li>', home)
+    assert [upper for _, upper in letters] == ["E", "L", "M", "P", "R", "S", "V"]
+    for anchor, _ in letters:
+        assert f'id="lettre-{anchor}"' in home
+    assert (
+        'data-name-filter data-one="commune" data-many="communes" data-search-exclude hidden'
+        in home
+    )
+    # Filed as written: « Écluse » under E, « Le Gué » and « Les Berges » under L.
+    assert re.search(
+        r'id="lettre-e">E</h3>\s*<ul class="hf-link-grid">\s*<li[^>]*><a href="communes/ecluse/">',
+        home,
+    )
+    section = home[home.index('id="lettre-l"') : home.index('id="lettre-m"')]
+    assert "Le Gué" in section and "Les Berges" in section
+
+
+@pytest.mark.parametrize(
+    ("name", "at", "of"),
+    [
+        ("Saint-Test", "à Saint-Test", "de Saint-Test"),
+        ("Essai-le-Haut", "à Essai-le-Haut", "d'Essai-le-Haut"),
+        ("Écluse", "à Écluse", "d'Écluse"),
+        ("Le Gué", "au Gué", "du Gué"),
+        ("Les Épreuves", "aux Épreuves", "des Épreuves"),
+        ("La Tour", "à La Tour", "de La Tour"),
+        ("L'Isle", "à L'Isle", "de L'Isle"),
+        ("Lentre", "à Lentre", "de Lentre"),
+    ],
+)
+def test_commune_names_take_their_french_prepositions(name, at, of):
+    assert (display.in_place(name), display.of_place(name)) == (at, of)
+
+
+def test_a_territory_of_several_departements_goes_through_their_names(monkeypatch, tmp_path):
     monkeypatch.setattr(views, "HOME_COMMUNES_MAX", 2)
-    monkeypatch.setattr(pathway_views, "OUTCOME_PLACES_MAX", 1)
-    big = {p.src: p for p in generate_pages(build_index(directory, TODAY), directory_urls=True)}
-    assert 'href="departements/99/">Département 99</a>' in big["index.md"].html
-    assert 'href="communes/saint-test/"' not in big["index.md"].html
-    assert "Département 99 : 2 lieux" in big["lieux/index.md"].html
-    departement = big["departements/99.md"].html
-    assert 'href="../../communes/saint-test/">Saint-Test</a>' in departement
-    assert 'href="../../communes/essai-le-haut/">Essai-le-Haut (1 lieu)</a>' in departement
-    assert 'class="hf-card"' not in departement  # the commune pages list the places
-    assert "2 lieux proposent cela." in big["parcours/demarche/r1.md"].html
-    assert 'id="lieu-choisi"' in big["parcours/demarche/r1/fiche.md"].html
-    assert 'id="lieu-choisi"' not in small["parcours/demarche/r1/fiche.md"].html
+    monkeypatch.setattr(pathway_views, "OUTCOME_PLACES_MAX", 0)
+    big = pages_of(DEUX_RIVES, tmp_path)
+    home = big["index.md"].html
+    assert 'href="departements/2A/">Rive-Sud (département fictif) (4 communes)</a>' in home
+    assert 'href="departements/2B/">Rive-Nord (département fictif) (7 communes)</a>' in home
+    assert "Département 2A" not in home and 'href="communes/' not in home
+    listing = big["lieux/index.md"].html
+    assert 'href="../departements/2A/lieux/">Rive-Sud (département fictif) : 1 lieu</a>' in listing
+    assert (
+        'href="../departements/2B/lieux/">Rive-Nord (département fictif) : 2 lieux</a>' in listing
+    )
+    north = big["departements/2B.md"]
+    assert north.title == "Rive-Nord (département fictif)"
+    assert (
+        'href="../../communes/rive-haute/">Rive-Haute<span class="hf-count">(1 lieu)</span></a>'
+        in north.html
+    )
+    assert 'href="../../communes/ecluse/">Écluse</a>' in north.html
+    places = big["departements/2B/lieux.md"]
+    assert places.title == "Les lieux : Rive-Nord (département fictif)"
+    assert (
+        'href="../../../lieux/espace-numerique-rive-haute/">Espace numérique de Rive-Haute</a>'
+        in places.html
+    )
+    assert 'id="commune-2B904"' in places.html  # Les Berges, where the itinerant one is based
+    assert 'class="hf-card"' not in north.html  # the commune pages list the places
+    assert "1 lieu propose cela." in big["parcours/demarche-en-ligne/aide-ponctuelle.md"].html
+    assert 'id="lieu-choisi"' in big["parcours/demarche-en-ligne/aide-ponctuelle/fiche.md"].html
+
+
+def test_one_departement_is_never_a_single_choice(monkeypatch, tmp_path):
+    monkeypatch.setattr(views, "HOME_COMMUNES_MAX", 2)
+    big = pages_of(VAL_ESSAI, tmp_path)
+    home = big["index.md"].html
+    assert "Choisissez votre département" not in home
+    assert 'href="departements/99/#lettre-b">B</a>' in home  # straight to the communes
+    assert 'href="departements/99/">Voir toutes les communes</a>' in home
+    assert big["departements/99.md"].title == "Essai (département fictif)"
+    listing = big["lieux/index.md"]  # « Tous les lieux » is the list, commune by commune
+    assert listing.title == "Tous les lieux"
+    for place in (VAL_ESSAI / "actors").glob("*.yml"):
+        assert listing.html.count(f'<li><a href="{place.stem}/">') == 1, place.stem
+    assert "departements/99/lieux.md" not in big
+
+
+def test_many_places_are_listed_one_letter_per_page(monkeypatch, tmp_path):
+    monkeypatch.setattr(views, "HOME_COMMUNES_MAX", 2)
+    monkeypatch.setattr(views, "DIRECTORY_PLACES_MAX", 3)
+    big = pages_of(VAL_ESSAI, tmp_path)
+    listing = big["lieux/index.md"].html
+    assert 'href="../departements/99/lieux/b/">B : 3 lieux, 1 commune</a>' in listing
+    assert 'href="../departements/99/lieux/e/">E : 4 lieux, 1 commune</a>' in listing
+    letter = big["departements/99/lieux/e.md"]
+    assert letter.title == "Tous les lieux : communes en E"
+    assert "Essai-le-Haut" in letter.html and "Bourg-d&#39;Exemple" not in letter.html
+    counted = sum(
+        page.html.count('<li><a href="../../../../lieux/')
+        for src, page in big.items()
+        if src.startswith("departements/99/lieux/")
+    )
+    assert counted == 9  # every place once, on the page of its commune's letter

@@ -4,30 +4,45 @@ them with charts and tables, saying when they are synthetic."""
 
 from __future__ import annotations
 
-import csv
 import json
-import shutil
+import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-from test_site import article, text_of
+from htmltext import article, text_of
 
-from conftest import DATA, TODAY
+from conftest import ROOT, TODAY, VAL_ESSAI, copy_territory
 from helpfinder import survey
 from helpfinder.cli import survey_main
 from helpfinder.pipeline import load_directory
 
-MARKDOWN = (DATA / "enquete" / "questionnaire.md").read_text(encoding="utf-8")
-COMMUNES = sorted(
-    load_directory(DATA, TODAY)[0].territory.communes.values(), key=lambda c: c.code_insee
-)
-BOOK = survey.workbook(MARKDOWN, COMMUNES)
+sys.path.insert(0, str(ROOT / "scripts"))
+import survey_sample
+
+MARKDOWN = (VAL_ESSAI / "enquete" / "questionnaire.md").read_text(encoding="utf-8")
+ORIGIN = "Réponses inventées pour les tests"
 
 
-def test_the_published_xform_is_the_questionnaires(tmp_path):
-    committed = (DATA / "enquete" / survey.XFORM).read_text(encoding="utf-8")
-    assert committed == survey.xform(MARKDOWN, COMMUNES), "make enquete"
-    root = ET.fromstring(committed)
+@pytest.fixture(scope="module")
+def communes(tmp_path_factory):
+    data = copy_territory(VAL_ESSAI, tmp_path_factory.mktemp("survey") / "data")
+    return sorted(
+        load_directory(data, TODAY)[0].territory.communes.values(), key=lambda c: c.code_insee
+    )
+
+
+@pytest.fixture(scope="module")
+def book(communes):
+    return survey.workbook(MARKDOWN, communes)
+
+
+@pytest.fixture
+def data(tmp_path):
+    return copy_territory(VAL_ESSAI, tmp_path / "data")
+
+
+def test_the_xform_lists_the_territorys_communes(communes):
+    root = ET.fromstring(survey.xform(MARKDOWN, communes))
     ns = {"x": "http://www.w3.org/2002/xforms", "h": "http://www.w3.org/1999/xhtml"}
     assert (
         root.find("h:head/h:title", ns).text
@@ -35,12 +50,27 @@ def test_the_published_xform_is_the_questionnaires(tmp_path):
     )
     assert len(root.findall(".//x:select1[@ref='/data/profil/commune']", ns)) == 1
     items = root.findall(".//x:instance[@id='commune']/x:root/x:item/x:name", ns)
-    assert [item.text for item in items] == [c.code_insee for c in COMMUNES]
+    assert [item.text for item in items] == [c.code_insee for c in communes]
+    assert [item.text for item in items] == [
+        "99001",
+        "99002",
+        "99003",
+        "99004",
+        "99005",
+        "99006",
+        "99007",
+    ]
 
 
-def test_a_broken_questionnaire_is_refused_and_nothing_written(tmp_path, capsys):
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
+def test_make_enquete_writes_the_xform_of_the_questionnaire_and_the_communes(data, communes):
+    (data / "enquete" / survey.XFORM).unlink()
+    assert survey_main(["--data", str(data)]) == 0
+    written = (data / "enquete" / survey.XFORM).read_text(encoding="utf-8")
+    assert written == survey.xform(MARKDOWN, communes)
+    assert written == (VAL_ESSAI / "enquete" / survey.XFORM).read_text(encoding="utf-8")
+
+
+def test_a_broken_questionnaire_is_refused_and_nothing_written(data, capsys):
     broken = MARKDOWN.replace("select_one aisance", "select_one liste_inconnue")
     (data / "enquete" / survey.QUESTIONNAIRE).write_text(broken, encoding="utf-8")
     before = (data / "enquete" / survey.XFORM).read_bytes()
@@ -50,19 +80,58 @@ def test_a_broken_questionnaire_is_refused_and_nothing_written(tmp_path, capsys)
     assert (data / "enquete" / survey.XFORM).read_bytes() == before
 
 
-def test_the_synthetic_sample_gives_the_published_results(tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
-    sample = DATA / "enquete" / "exemple-export-odk.csv"
-    origin = "Réponses inventées par scripts/survey_sample.py (exemple)"
-    assert (
-        survey_main([str(sample), "--data", str(data), "--synthetique", "--origine", origin]) == 0
-    )
+def sample(data, tmp_path):
+    export = tmp_path / "export.csv"
+    assert survey_sample.main(["--data", str(data), "--sortie", str(export)]) == 0
+    return export
+
+
+def test_the_synthetic_sample_gives_the_published_results(data, tmp_path):
+    export = sample(data, tmp_path)
+    assert sum(1 for _ in export.open(encoding="utf-8")) == 151  # a header and 150 answers
+    args = [str(export), "--data", str(data), "--synthetique", "--origine", ORIGIN]
+    assert survey_main(args) == 0
     produced = (data / "enquete" / survey.RESULTS).read_text(encoding="utf-8")
-    assert produced == (DATA / "enquete" / survey.RESULTS).read_text(encoding="utf-8")
+    assert produced == (VAL_ESSAI / "enquete" / survey.RESULTS).read_text(encoding="utf-8")
     assert "Réponse libre" not in produced and "commentaire" not in produced
     document = json.loads(produced)
     assert document["synthetique"] is True and document["repondants"] == 143
+
+
+def test_an_export_of_another_territory_is_refused_and_nothing_written(data, tmp_path, capsys):
+    export = sample(data, tmp_path)
+    other = export.read_text(encoding="utf-8")
+    for code in ("99001", "99002", "99003", "99004", "99005", "99006", "99007"):
+        other = other.replace(f",{code},", ",69010,")
+    export.write_text(other, encoding="utf-8")
+    before = (data / "enquete" / survey.RESULTS).read_bytes()
+    assert survey_main([str(export), "--data", str(data)]) == 2
+    err = capsys.readouterr().err
+    assert "export.csv" in err and "69010" in err and "communes.csv" in err
+    assert "Rien n'a été écrit." in err
+    assert (data / "enquete" / survey.RESULTS).read_bytes() == before
+
+
+def test_survey_sample_writes_nothing_for_help_or_an_unknown_flag(data, tmp_path, capsys):
+    target = data / "enquete" / "exemple-export-odk.csv"
+    for argv in (["--help"], ["--inconnu"], ["-h", "--data", str(data)]):
+        with pytest.raises(SystemExit):
+            survey_sample.main(argv)
+    assert not target.exists()
+    assert "--sortie" in capsys.readouterr().out
+
+
+def test_a_build_warns_when_the_published_results_are_of_other_communes(data):
+    path = data / "enquete" / survey.RESULTS
+    document = json.loads(path.read_text(encoding="utf-8"))
+    commune = next(q for q in document["questions"] if q["name"] == "commune")
+    commune["choix"][0].update(name="69010", label="Ailleurs")
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    _, report = load_directory(data, TODAY)
+    assert report.ok
+    (warning,) = [p for p in report.warnings if p.file == "data/enquete/resultats.json"]
+    assert warning.code == "enquete-communes"
+    assert "69010" in warning.message and "make enquete" in warning.message
 
 
 def answers(**columns: list[str]) -> list[dict[str, str]]:
@@ -78,14 +147,14 @@ def counts(question: dict) -> dict[str, int | None]:
     return {c["name"]: c["nombre"] for c in question["choix"]}
 
 
-def test_small_counts_are_hidden_and_cannot_be_recovered():
+def test_small_counts_are_hidden_and_cannot_be_recovered(book):
     # 12 people: 8 "oui", 4 "non" -> "non" hidden, and "oui" too (12 - 8 would give it).
     rows = answers(renoncement=["oui"] * 8 + ["non"] * 4)
-    question = by_name(survey.aggregate(rows, BOOK), "renoncement")
+    question = by_name(survey.aggregate(rows, book), "renoncement")
     assert question["n"] == 12 and counts(question) == {"oui": None, "non": None}
     # 3 answers of 4 kinds: two are hidden already; nothing more to hide.
     rows = answers(aisance=["tres"] * 6 + ["plutot"] * 6 + ["peu"] * 2 + ["pas"] * 1)
-    assert counts(by_name(survey.aggregate(rows, BOOK), "aisance")) == {
+    assert counts(by_name(survey.aggregate(rows, book), "aisance")) == {
         "tres": 6,
         "plutot": 6,
         "peu": None,
@@ -93,7 +162,7 @@ def test_small_counts_are_hidden_and_cannot_be_recovered():
     }
     # Several answers per person: no total to subtract from, one hidden cell is enough.
     rows = answers(equipement=["smartphone ordinateur"] * 5 + ["tablette"] * 2 + ["smartphone"] * 3)
-    assert counts(by_name(survey.aggregate(rows, BOOK), "equipement")) == {
+    assert counts(by_name(survey.aggregate(rows, book), "equipement")) == {
         "smartphone": 8,
         "ordinateur": 5,
         "tablette": None,
@@ -101,10 +170,10 @@ def test_small_counts_are_hidden_and_cannot_be_recovered():
     }
 
 
-def test_too_few_answers_show_nothing_and_only_consenting_accepted_rows_count():
+def test_too_few_answers_show_nothing_and_only_consenting_accepted_rows_count(book):
     rows = answers(aisance=["tres"] * 4)
     rows.append({"accord": "non", "aisance": "tres"})
-    result = survey.aggregate(rows, BOOK)
+    result = survey.aggregate(rows, book)
     assert result["repondants"] is None
     assert by_name(result, "aisance") == {
         "name": "aisance",
@@ -128,12 +197,12 @@ def test_the_export_reader_skips_rejected_submissions_and_names_a_wrong_file(tmp
         survey.read_export(path, "export.csv")
 
 
-def test_the_page_says_the_results_are_synthetic_and_never_shows_free_text(site):
+def test_the_page_says_the_results_are_synthetic_and_never_shows_free_text(site, book):
     page = article(site / "etat-des-lieux" / "enquete" / "index.html")
     text = text_of(page)
     assert "Résultats synthétiques : ces réponses sont inventées" in text
     assert "143 personnes ont répondu" in text and "moins de 5" in text
-    assert page.count("<svg") == len(survey.select_questions(BOOK))  # one chart per question
+    assert page.count("<svg") == len(survey.select_questions(book))  # one chart per question
     for path in site.rglob("*"):
         if path.is_file() and path.suffix in {".html", ".json", ".txt", ".xml", ".csv", ".js"}:
             assert "Réponse libre inventée" not in path.read_text(
@@ -143,8 +212,6 @@ def test_the_page_says_the_results_are_synthetic_and_never_shows_free_text(site)
         (site / "donnees" / "enquete" / "resultats.json").read_text(encoding="utf-8")
     )
     assert published["synthetique"] is True
-    with (DATA / "enquete" / "exemple-export-odk.csv").open(encoding="utf-8", newline="") as table:
-        assert sum(1 for _ in csv.DictReader(table)) == 150
 
 
 def test_a_results_file_edited_by_hand_is_named(data_dir):

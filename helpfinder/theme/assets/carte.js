@@ -22,7 +22,7 @@
     title.appendChild(element("a", properties.nom, { href: siteUrl(root, properties.url) }));
     box.appendChild(title);
     var where = properties.type === "permanence"
-      ? "Permanence à " + properties.commune + (properties.lieu ? " : " + properties.lieu : "") +
+      ? "Permanence " + properties.a_commune + (properties.lieu ? " : " + properties.lieu : "") +
         (properties.frequence ? " (" + properties.frequence + ")" : "")
       : properties.commune;
     box.appendChild(element("p", where));
@@ -62,7 +62,7 @@
   function marker(feature, root) {
     var p = feature.properties, c = feature.geometry.coordinates;
     var kind = p.type === "permanence" ? "permanence" : "lieu";
-    var label = p.nom + (kind === "permanence" ? ", permanence à " + p.commune : ", " + p.commune);
+    var label = p.nom + (kind === "permanence" ? ", permanence " + p.a_commune : ", " + p.commune);
     var m = L.marker([c[1], c[0]], {
       icon: L.divIcon({ className: "hf-marker hf-marker--" + kind, iconSize: [22, 22] }),
       keyboard: true,
@@ -74,7 +74,19 @@
       if (node) { node.setAttribute("aria-label", label); }
     });
     m.services = p.services || [];
+    m.kind = kind;
     return m;
+  }
+
+  // What the map shows, in words: places and permanences are counted apart (a permanence
+  // is one more stop of a place, not one more place).
+  function counted(shown) {
+    if (!shown.length) { return "Aucun lieu sur la carte."; }
+    var stops = shown.filter(function (m) { return m.kind === "permanence"; }).length;
+    var places = shown.length - stops, parts = [];
+    if (places) { parts.push(places === 1 ? "1 lieu" : places + " lieux"); }
+    if (stops) { parts.push(stops === 1 ? "1 permanence" : stops + " permanences"); }
+    return parts.join(" et ") + " sur la carte.";
   }
 
   function load(source) {
@@ -130,10 +142,7 @@
             item.hidden = !!service && services.indexOf(service) < 0;
           });
         }
-        if (status) {
-          status.textContent = shown.length === 0 ? "Aucun lieu sur la carte."
-            : shown.length === 1 ? "1 lieu sur la carte." : shown.length + " lieux sur la carte.";
-        }
+        if (status) { status.textContent = counted(shown); }
       }
 
       if (options.communes) {

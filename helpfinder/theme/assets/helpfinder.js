@@ -6,6 +6,8 @@
  *   ?commune=INSEE), carried from step to step in the links, and used by the outcome page to
  *   list the places of that commune first, then the others by distance;
  * - the "Imprimer" button of the orientation sheet;
+ * - the filter of a long list of communes (or of places by commune): typing part of a name,
+ *   with or without accents, keeps the names that hold it and says how many are left;
  * - sortable tables (table[data-sortable]): each column heading becomes a button that sorts
  *   the rows by that column (numbers by their data-tri value), with aria-sort set. */
 (function () {
@@ -96,6 +98,42 @@
     form.hidden = false;
   }
 
+  // A name as people type it: no accents, one kind of separator, « St » for « Saint ».
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[\s\-'’_]+/g, " ").trim().split(" ")
+      .map(function (w) { return w === "st" ? "saint" : w === "ste" ? "sainte" : w; })
+      .join(" ");
+  }
+
+  function setUpNameFilter() {
+    var box = document.querySelector("[data-name-filter]");
+    var list = document.querySelector("[data-name-list]");
+    if (!box || !list) { return; }
+    var input = box.querySelector("[data-name-filter-input]");
+    var status = box.querySelector("[data-name-filter-status]");
+    var items = Array.prototype.slice.call(list.querySelectorAll("[data-name-item]"));
+    var names = items.map(function (item) { return fold(item.getAttribute("data-name") || ""); });
+    var groups = list.querySelectorAll("[data-letter-group]");
+    var one = box.getAttribute("data-one"), many = box.getAttribute("data-many");
+    function apply() {
+      var words = fold(input.value).split(" ").filter(Boolean), shown = 0;
+      items.forEach(function (item, i) {
+        var ok = words.every(function (w) { return names[i].indexOf(w) >= 0; });
+        item.hidden = !ok;
+        if (ok) { shown++; }
+      });
+      for (var g = 0; g < groups.length; g++) {
+        groups[g].hidden = !groups[g].querySelector("[data-name-item]:not([hidden])");
+      }
+      status.textContent = !words.length ? ""
+        : shown === 0 ? "Aucune " + one + " ne correspond."
+        : shown === 1 ? "1 " + one + " correspond." : shown + " " + many + " correspondent.";
+    }
+    input.addEventListener("input", apply);
+    box.hidden = false;
+  }
+
   function km(a, b) {
     var rad = Math.PI / 180, dLat = (b[0] - a[0]) * rad, dLon = (b[1] - a[1]) * rad;
     var h = Math.pow(Math.sin(dLat / 2), 2) +
@@ -157,7 +195,7 @@
         if (!position || !label) { continue; }
         var d = km(chosen.position, position);
         best = Math.min(best, d);
-        label.textContent = kmText(d) + " du centre de " + chosen.nom;
+        label.textContent = kmText(d) + " du centre " + chosen.de;
         label.hidden = false;
       }
       group.setAttribute("data-km", String(best));
@@ -168,7 +206,7 @@
     groups.forEach(function (group) { holder.appendChild(group); });
     var message = document.querySelector("[data-nearest-note]");
     if (message) {
-      message.textContent = "Les lieux sont classés du plus proche au plus loin de " + chosen.nom + ".";
+      message.textContent = "Les lieux sont classés du plus proche au plus loin " + chosen.de + ".";
       message.hidden = false;
     }
     var shown = document.querySelectorAll("[data-commune-shown]");
@@ -231,6 +269,7 @@
     var now = new Date();
     showOpenStatus(now);
     setUpFilters(now);
+    setUpNameFilter();
     setUpPathway();
     setUpPrint();
     setUpSortableTables();

@@ -91,7 +91,7 @@
     var french = /^0(\d{9})$/.exec(compact);
     if (french) return { value: "+33" + french[1] };
     if (/^\+33\d{9}$/.test(compact)) return { value: compact };
-    return { error: "écrivez un numéro à 10 chiffres, par exemple 04 74 01 02 03" };
+    return { error: "écrivez un numéro à 10 chiffres, par exemple " + config.exemples.telephone };
   }
 
   function findCommune(text) {
@@ -129,7 +129,9 @@
     var postal = value("code_postal");
     if (!postal && commune) postal = commune.cp[0];
     if (!postal) errors.code_postal = "à remplir";
-    else if (!/^\d{5}$/.test(postal)) errors.code_postal = "5 chiffres, par exemple 69210";
+    else if (!/^\d{5}$/.test(postal)) {
+      errors.code_postal = "5 chiffres" + (config.exemples.code_postal ? ", par exemple " + config.exemples.code_postal : "");
+    }
     else if (commune && commune.cp.indexOf(postal) < 0) {
       errors.code_postal = "le code postal de " + commune.nom + " est " + commune.cp.join(" ou ");
     }
