@@ -224,3 +224,26 @@ def test_a_results_file_edited_by_hand_is_named(data_dir):
     (error,) = report.errors
     assert error.file == "data/enquete/resultats.json"
     assert "question n° 1 mal formée" in error.message
+
+
+def test_a_long_list_of_answers_shows_only_those_with_a_count(data, monkeypatch):
+    """The communes of a large territory: no bar of « 0 », no row of « moins de 5 »; the
+    shown answers come most frequent first, the others are counted in a sentence."""
+    from helpfinder import assessment_views
+    from helpfinder.siteindex import build_index
+
+    path = data / "enquete" / survey.RESULTS
+    document = json.loads(path.read_text(encoding="utf-8"))
+    commune = next(q for q in document["questions"] if q["name"] == "commune")
+    counts = [40, None, 0, 25, None, 0, 0]
+    for choice, count in zip(commune["choix"], counts, strict=True):
+        choice["nombre"] = count
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(assessment_views, "LONG_CHOICES", 5)
+    directory, _ = load_directory(data, TODAY)
+    view = assessment_views.survey_view(build_index(directory, TODAY))
+    question = next(q for q in view["resultats"]["questions"] if q["id"] == "commune")
+    assert [row["label"] for row in question["lignes"]] == ["Essai-le-Haut", "Les Épreuves"]
+    assert (question["peu"], question["aucune"]) == (2, 3)
+    aisance = next(q for q in view["resultats"]["questions"] if q["id"] == "aisance")
+    assert len(aisance["lignes"]) == 4 and aisance["peu"] == aisance["aucune"] == 0

@@ -116,6 +116,7 @@
     var names = items.map(function (item) { return fold(item.getAttribute("data-name") || ""); });
     var groups = list.querySelectorAll("[data-letter-group]");
     var one = box.getAttribute("data-one"), many = box.getAttribute("data-many");
+    var letters = document.querySelector("[data-az-index]");  // its letters lead nowhere while filtering
     function apply() {
       var words = fold(input.value).split(" ").filter(Boolean), shown = 0;
       items.forEach(function (item, i) {
@@ -126,6 +127,7 @@
       for (var g = 0; g < groups.length; g++) {
         groups[g].hidden = !groups[g].querySelector("[data-name-item]:not([hidden])");
       }
+      if (letters) { letters.hidden = words.length > 0; }
       status.textContent = !words.length ? ""
         : shown === 0 ? "Aucune " + one + " ne correspond."
         : shown === 1 ? "1 " + one + " correspond." : shown + " " + many + " correspondent.";
