@@ -23,7 +23,7 @@ def read_csv_table(
     """(line, row) pairs of `path`, rows as typed dicts (a row with errors is kept, its bad
     values set to None; the caller stops on any error).
 
-    `key` names the column that identifies a row in messages (`[01004]`).
+    `key` names the column that identifies a row in messages (`[99004]`).
     """
 
     def problem(line: int, record: str, column: str, code: str, message: str) -> Problem:

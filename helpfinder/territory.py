@@ -21,7 +21,7 @@ INDICATORS_FILE = "indicateurs-ifn.csv"
 
 
 def departement_of(code_insee: str) -> str:
-    """`01004` -> `01`, `2A004` -> `2A`; overseas `97411` -> `974` (the code starts with it)."""
+    """`01999` -> `01`, `2A999` -> `2A`; overseas `97499` -> `974` (the code starts with it)."""
     return code_insee[:3] if code_insee.startswith("97") else code_insee[:2]
 
 

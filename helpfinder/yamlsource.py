@@ -1,7 +1,7 @@
 """Read one YAML record file safely: plain values, the line of every field, hostile input refused.
 
 PyYAML's own loaders are not fit for contributor files: they silently keep the last of two
-duplicate keys, turn `01001` into 1001 and `12:30` into 750, expand alias bombs, and give no
+duplicate keys, turn `01999` into 1999 and `12:30` into 750, expand alias bombs, and give no
 line numbers for values. Here libyaml (when present) only *parses*, which is fast and keeps
 marks, and `_Builder` turns the parser's events into dicts, lists and strings:
 
