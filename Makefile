@@ -20,11 +20,11 @@ $(NODE_READY): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-serve: $(READY)  ## build the site and serve it on http://127.0.0.1:8000, rebuilding on change
+serve: $(READY)  ## serve the site on http://127.0.0.1:8000, rebuilt on change; data errors show on its pages
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(READY)  ## write the site into site/ (a failed build leaves site/ unchanged)
-	$(BIN)/python scripts/build_site.py
+build: $(READY)  ## write the site into site/, whole or not at all; one build at a time (ATTENTE=seconds)
+	$(BIN)/python scripts/build_site.py $(if $(ATTENTE),--attente $(ATTENTE))
 
 validate: $(READY)  ## check every file of data/ and list each problem with its file and line
 	$(BIN)/python scripts/validate.py $(if $(FORMAT),--format $(FORMAT))
