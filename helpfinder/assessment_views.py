@@ -3,8 +3,6 @@ data for the templates. Every figure comes from `coverage` and `inventory`, at b
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +14,7 @@ from .documents import Document
 from .markdowntext import render_markdown
 from .pipeline import SURVEY_DIR
 from .siteindex import SiteIndex, slugify
+from .spreadsheet import csv_text
 from .views import HOME_COMMUNES_MAX, commune_ref
 
 ASSESSMENT_SRC = "etat-des-lieux/index.md"
@@ -248,32 +247,28 @@ def coverage_csv(index: SiteIndex, coverages: list[cov.CommuneCoverage]) -> str:
     """Every commune: population, fragility, distance to help and to each service, and its
     priority rank (empty without a fragility index)."""
     ranks = {p.coverage.commune.code_insee: p.rank for p in cov.priorities(coverages)}
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
+    header = [
+        "code_insee",
+        "nom",
+        "population",
+        "indice_fragilite",
+        "distance_aide_km",
+        *(f"km_{slugify(SHORT_NAMES.get(s, s)).replace('-', '_')}" for s in index.services),
+        "rang_priorite",
+    ]
+    rows = (
         [
-            "code_insee",
-            "nom",
-            "population",
-            "indice_fragilite",
-            "distance_aide_km",
-            *(f"km_{slugify(SHORT_NAMES.get(s, s)).replace('-', '_')}" for s in index.services),
-            "rang_priorite",
+            c.commune.code_insee,
+            c.commune.nom,
+            c.commune.population,
+            "" if c.fragility is None else f"{c.fragility:.1f}",
+            "" if c.help_km is None else f"{c.help_km:.2f}",
+            *("" if (n := c.nearest.get(s)) is None else f"{n.km:.2f}" for s in index.services),
+            ranks.get(c.commune.code_insee, ""),
         ]
+        for c in coverages
     )
-    for c in coverages:
-        writer.writerow(
-            [
-                c.commune.code_insee,
-                c.commune.nom,
-                c.commune.population,
-                "" if c.fragility is None else f"{c.fragility:.1f}",
-                "" if c.help_km is None else f"{c.help_km:.2f}",
-                *("" if (n := c.nearest.get(s)) is None else f"{n.km:.2f}" for s in index.services),
-                ranks.get(c.commune.code_insee, ""),
-            ]
-        )
-    return out.getvalue()
+    return csv_text(header, rows)
 
 
 PLAN_SRC = "etat-des-lieux/plan.md"
@@ -441,6 +436,8 @@ BAR_WIDTH = 360  # the longest bar of a chart, in SVG units
 # Above this many possible answers (the communes of a large territory), only the answers
 # with a count shown get a bar; the others are counted in a sentence.
 LONG_CHOICES = 20
+# What a hidden count reads: not « moins de 5 », since some hidden counts are larger.
+HIDDEN = "masqué"
 
 
 def survey_files(index: SiteIndex) -> dict[str, Path]:
@@ -503,16 +500,18 @@ def _breakdown_columns(breakdown: dict[str, Any]) -> list[str]:
 
 
 def _count_text(count: int | None, n: int | None) -> str:
+    """A count and its share; a hidden count reads « masqué »: it may be under 5, or larger
+    and hidden so that another one cannot be worked out."""
     if count is None:
-        return f"moins de {survey.SUPPRESS_BELOW}"
+        return HIDDEN
     share = f" ({round(100 * count / n)} %)" if n else ""
     return f"{count}{share}"
 
 
 def _survey_question(question: dict[str, Any]) -> dict[str, Any]:
     """A question's chart and table. A long list of answers (the communes of a large
-    territory) keeps the answers shown with their count, most frequent first; those with
-    fewer than 5 answers, or none, are counted in a sentence instead of a row each."""
+    territory) keeps the answers shown with their count, most frequent first; those whose
+    count is hidden, or zero, are counted in a sentence instead of a row each."""
     n = question.get("n")
     choices = question.get("choix", [])
     few = none = 0
@@ -540,6 +539,6 @@ def _survey_question(question: dict[str, Any]) -> dict[str, Any]:
         "lignes": rows,
         "hauteur": 16 + len(rows) * 30,
         "largeur": BAR_WIDTH,
-        "peu": few,  # answers chosen by fewer than 5 people (hidden), in a long list
+        "peu": few,  # answers whose count is hidden, in a long list
         "aucune": none,  # answers chosen by nobody, in a long list
     }

@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any
 
-from . import display, links
+from . import display, links, textrules
 from .editorschema import schema_line
 from .fieldcheck import EXAMPLE_PHONE
 from .fieldreference import KIND_TITLES, field_docs, territory_examples
@@ -122,6 +122,8 @@ def proposer_view(index: SiteIndex) -> dict[str, Any]:
         "courriel_href": courriel,
         "depot": new_file is not None,
         "modele": blank_record(fields),
+        # The schema's lengths, as the fields' maxlength: the form and the validator agree.
+        "longueurs": {name: fields[name].max_length for name in PROPOSE_FIELDS if name in fields},
         "donnees": {
             "communes": [
                 {"nom": c.nom, "code": c.code_insee, "cp": list(c.codes_postaux)} for c in communes
@@ -134,6 +136,7 @@ def proposer_view(index: SiteIndex) -> dict[str, Any]:
             "nouveau_fichier": new_file,
             "forge": "github" if new_file and "github.com" in new_file else "autre",
             "courriel": site.get("courriel") if courriel else "",
+            "regles": textrules.for_the_browser(),
             # Examples in the messages: the territory's own postal code, a fiction number.
             "exemples": {
                 "code_postal": index.communes[0].codes_postaux[0] if index.communes else "",

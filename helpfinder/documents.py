@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import datafiles
 from .problems import Problem
 from .records import check_record
 from .schema import RecordSchema
@@ -44,6 +45,7 @@ def document_files(folder: Path) -> list[Path]:
         for p in folder.iterdir()
         if p.suffix == DOCUMENT_SUFFIX
         and p.is_file()
+        and not p.is_symlink()  # refused by datafiles.links_in
         and not p.name.startswith((".", MODEL_PREFIX))
     )
 
@@ -54,7 +56,7 @@ def check_document_file(
     """Read one document: its front matter checked against `schema`, its sections present."""
     record_id = path.stem
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = datafiles.read_bytes(path).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         reason = "n'est pas en UTF-8" if isinstance(exc, UnicodeDecodeError) else "illisible"
         code = "encodage" if isinstance(exc, UnicodeDecodeError) else "fichier-illisible"

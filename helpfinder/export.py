@@ -9,9 +9,7 @@ accepts, which is also what our schema accepts.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from pathlib import Path
 from typing import Any
@@ -19,6 +17,7 @@ from typing import Any
 from .openinghours import opening_hours
 from .records import Record
 from .siteindex import SCORE_COLUMN, SiteIndex, slugify
+from .spreadsheet import csv_text
 
 STANDARD_SCHEMA = Path("standard-mediation-numerique") / "schema.json"
 STANDARD_FILE = "donnees/lieux-de-mediation-numerique.csv"
@@ -83,13 +82,8 @@ def standard_row(index: SiteIndex, place: Record) -> dict[str, str]:
 
 def standard_csv(index: SiteIndex, columns: list[str]) -> str:
     """The whole CSV: UTF-8 text, comma-separated, a header then one row per place."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="raise")
-    writer.writeheader()
-    for place in index.places:
-        row = standard_row(index, place)
-        writer.writerow({name: row.get(name, "") for name in columns})
-    return out.getvalue()
+    rows = (standard_row(index, place) for place in index.places)
+    return csv_text(columns, ([row.get(name, "") for name in columns] for row in rows))
 
 
 def dated_file_name(index: SiteIndex, day: dt.date) -> str:
@@ -165,13 +159,11 @@ COMMUNE_COLUMNS = (
 
 def communes_csv(index: SiteIndex) -> str:
     """The communes with the fragility index: the mean of their IRIS, and each IRIS."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COMMUNE_COLUMNS)
+    rows = []
     for commune in index.communes:
         scores = index.iris_scores(commune.code_insee)
         mean = f"{sum(s for _, s in scores) / len(scores):.1f}" if scores else ""
-        writer.writerow(
+        rows.append(
             (
                 commune.code_insee,
                 commune.nom,
@@ -184,7 +176,7 @@ def communes_csv(index: SiteIndex) -> str:
                 "|".join(f"{name}:{score:.1f}" for name, score in scores),
             )
         )
-    return out.getvalue()
+    return csv_text(COMMUNE_COLUMNS, rows)
 
 
 def datapackage(index: SiteIndex) -> dict[str, Any]:

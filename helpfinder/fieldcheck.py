@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
+from . import textrules
 from .hours import HoursError, parse_day
 from .languages import language_codes
 from .problems import Problem, Severity, show
@@ -126,6 +126,15 @@ class Checker:
             return INVALID if checked is None else checked
         if not isinstance(value, str):
             return self._wrong_type(spec, value, path)
+        forbidden = textrules.forbidden_character(value)
+        if forbidden is not None:
+            self.report(
+                path,
+                "caractere-interdit",
+                f"{show(value)} contient un caractère invisible interdit : {forbidden} ; "
+                "retapez le texte sans le copier-coller",
+            )
+            return INVALID
         value = value.strip()
         converter = _SCALAR_TYPES.get(spec.type)
         if converter is not None:
@@ -309,11 +318,6 @@ _SCALAR_TYPES: dict[str, Callable[[str], Any]] = {
 # --- formats (x-format) -------------------------------------------------------------------
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_PHONE = re.compile(r"(\+33|\+590|\+594|\+262|\+596|\+269|\+687|\+689|\+508|\+681)\d{6,9}")
-_FRENCH_PHONE = re.compile(r"0[1-9]\d{8}")
-_EMAIL = re.compile(r"[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[a-zA-Z]{2,}")
-_INSEE = re.compile(r"([013-9]\d|2[AB1-9])\d{3}")
-_POSTAL = re.compile(r"\d{5}")
 
 
 def check_identifier(value: str) -> str:
@@ -336,13 +340,13 @@ def international_phone(value: str) -> str | None:
     """The number as records write it (`01 99 00 12 34` -> `+33199001234`), or None when
     it is no phone number the standard accepts."""
     digits = re.sub(r"[\s.\-()]", "", value)
-    if _FRENCH_PHONE.fullmatch(digits):
+    if textrules.matches("telephone_fr", digits):
         return f"+33{digits[1:]}"
-    return digits if _PHONE.fullmatch(digits) else None
+    return digits if textrules.matches("telephone", digits) else None
 
 
 def check_phone(value: str) -> str:
-    if _PHONE.fullmatch(value):
+    if textrules.matches("telephone", value):
         return value
     fixed = international_phone(value)
     hint = f" ; écrivez '{fixed}'" if fixed else ""
@@ -353,13 +357,13 @@ def check_phone(value: str) -> str:
 
 
 def check_email(value: str) -> str:
-    if _EMAIL.fullmatch(value):
+    if textrules.matches("courriel", value):
         return value
     raise FormatError("format-courriel", f"{show(value)} n'est pas une adresse électronique")
 
 
 def check_url(value: str) -> str:
-    if _acceptable_url(value):
+    if textrules.matches("url", value):
         return value
     hint = ""
     if re.fullmatch(r"(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?", value, re.IGNORECASE):
@@ -371,31 +375,14 @@ def check_url(value: str) -> str:
     )
 
 
-def _acceptable_url(value: str) -> bool:
-    """http(s) only, a dotted host name, no spaces, no user name or password in it."""
-    if re.search(r"[\s<>\"']", value):
-        return False
-    try:
-        parts = urlsplit(value)
-        host = parts.hostname or ""
-    except ValueError:
-        return False
-    return (
-        parts.scheme in ("http", "https")
-        and "." in host
-        and not parts.username
-        and not parts.password
-    )
-
-
 def check_insee(value: str) -> str:
-    if _INSEE.fullmatch(value):
+    if textrules.matches("code_insee", value):
         return value
     raise FormatError("format-insee", f"{show(value)} n'est pas un code INSEE (5 caractères)")
 
 
 def check_postal_code(value: str) -> str:
-    if _POSTAL.fullmatch(value):
+    if textrules.matches("code_postal", value):
         return value
     raise FormatError("format-code-postal", f"{show(value)} n'est pas un code postal (5 chiffres)")
 

@@ -7,6 +7,7 @@ browser's Back button goes back one step and everything works without JavaScript
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from . import display
@@ -182,7 +183,8 @@ def mermaid_source(pathway: Record, by_id: dict[str, dict[str, Any]]) -> str:
     """A top-down flowchart: questions as boxes, outcomes as rounded boxes, answers on arrows.
 
     Node names are generated (n1, n2…) and every label is quoted with its quotes replaced,
-    so no text from a record can change the diagram's syntax.
+    so no text from a record can change the diagram's syntax; the page draws labels as SVG
+    text (helpfinder.js), so markup in a label shows as typed.
     """
     names = {node_id: f"n{number}" for number, node_id in enumerate(by_id, start=1)}
     lines = ["flowchart TD"]
@@ -201,7 +203,10 @@ def mermaid_source(pathway: Record, by_id: dict[str, dict[str, Any]]) -> str:
 
 
 def _label(text: str) -> str:
-    return " ".join(text.split()).replace('"', "#quot;")
+    """One line, no straight quote (it would end the label: the page draws labels as SVG
+    text, where Mermaid's `#quot;` shows as typed, so it becomes ”) and no `%%`: a directive
+    (`%%{init: …}%%`) or a comment can never come from a record."""
+    return re.sub(r"%{2,}", "%", " ".join(text.split())).replace('"', "”")
 
 
 def _outline(pathway: Record, by_id: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import datafiles
 from .documents import FICHE_SECTIONS, Document, check_document_file, document_files
 from .pathways import check_outcomes_matched, check_pathway_file
 from .places import check_place_file, check_unique_ids
@@ -75,6 +76,7 @@ def load_directory(data_dir: Path, today: dt.date) -> tuple[Directory, Report]:
         report.add(Problem(shown_as, 0, "", "", "schema", f"schéma illisible : {exc}"))
         return directory, report
 
+    report.extend(datafiles.links_in(data_dir, shown))
     directory.territory, problems = load_territory(data_dir, directory.schemas, shown)
     report.extend(problems)
 
@@ -141,7 +143,8 @@ def check_survey_communes(data_dir: Path, directory: Directory, shown: Path) -> 
     xform_path = data_dir / SURVEY_DIR / XFORM
     if xform_path.is_file():
         try:
-            found.append((XFORM, xform_communes(xform_path.read_text(encoding="utf-8"))))
+            text = datafiles.read_bytes(xform_path).decode("utf-8")
+            found.append((XFORM, xform_communes(text)))
         except (OSError, UnicodeDecodeError, ValueError) as exc:  # ParseError is a ValueError
             shown_as = xform_path.relative_to(shown).as_posix()
             return [Problem(shown_as, 0, "", "", "structure", f"XForm illisible ({exc})")]

@@ -7,10 +7,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from . import personaldata
 from .clock import is_stale
 from .fieldcheck import Checker
 from .geo import distance_km, distance_to_outline_km
-from .problems import Problem, Severity
+from .problems import Problem, Severity, show
 from .records import Record, read_record
 from .schema import RecordSchema
 from .suggest import fold
@@ -31,6 +32,7 @@ def check_place_file(
     if record is not None:
         _check_against_territory(checker, record.data, territory)
         _check_dates(checker, record.data, today)
+        _check_personal_data(checker, record.data)
     return record, checker.problems
 
 
@@ -170,3 +172,45 @@ def _check_dates(checker: Checker, data: dict[str, Any], today: dt.date) -> None
                 "fermeture-dates",
                 f"la fin ({end}) est avant le début ({start})",
             )
+
+
+# What looks like a person's own contact: the field, the test, what it looks like, and
+# what to publish instead.
+_PERSONAL_CONTACTS = (
+    (
+        "courriels",
+        personaldata.personal_email,
+        "ressemble à l'adresse d'une personne (prénom.nom chez une messagerie grand public)",
+        "l'adresse de l'accueil du lieu",
+    ),
+    (
+        "telephone",
+        personaldata.mobile_number,
+        "est un numéro de portable",
+        "le numéro de l'accueil du lieu",
+    ),
+)
+
+
+def _check_personal_data(checker: Checker, data: dict[str, Any]) -> None:
+    """Warnings for what looks like a person's own contact, which the site would publish."""
+    for name, looks_personal, what, instead in _PERSONAL_CONTACTS:
+        for index, contact in enumerate(data.get(name) or [], start=1):
+            if looks_personal(contact):
+                checker.report(
+                    (name, index),
+                    "donnee-personnelle",
+                    f"{show(contact)} {what} : le site le publiera tel quel. Si c'est le "
+                    f"contact d'une personne et non du lieu, mettez plutôt {instead}, ou "
+                    "demandez-lui son accord",
+                    Severity.WARNING,
+                )
+    notes = data.get("notes_verification") or ""
+    if found := personaldata.contacts_in_text(notes):
+        checker.report(
+            ("notes_verification",),
+            "donnee-personnelle",
+            f"les notes contiennent {show(found[0])} : elles sont publiées sur la page « À "
+            "vérifier ». N'y écrivez ni le nom, ni le numéro, ni l'adresse d'une personne",
+            Severity.WARNING,
+        )

@@ -30,13 +30,15 @@ class Record:
 
 def record_files(directory: Path, shown: Path) -> tuple[list[Path], list[Problem]]:
     """The YAML files of `directory`, sorted; a warning for any other visible file."""
+    if directory.is_symlink():  # refused by datafiles.links_in; never listed
+        return [], []
     if not directory.is_dir():
         shown_as = directory.relative_to(shown).as_posix()
         return [], [Problem(shown_as, 0, "", "", "dossier-manquant", "dossier manquant")]
     files, problems = [], []
     for path in sorted(directory.iterdir()):
-        if path.name.startswith(".") or path.name in IGNORED_NAMES:
-            continue
+        if path.name.startswith(".") or path.name in IGNORED_NAMES or path.is_symlink():
+            continue  # a link is refused by datafiles.links_in
         if path.suffix in RECORD_SUFFIXES and path.is_file():
             files.append(path)
         else:

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import datafiles
+
 SCHEMA_FILES = {
     "lieu": "lieu.schema.json",
     "parcours": "parcours.schema.json",
@@ -103,7 +105,7 @@ def load_schemas(schemas_dir: Path) -> dict[str, RecordSchema]:
     for kind, name in SCHEMA_FILES.items():
         path = schemas_dir / name
         try:
-            descriptors[kind] = (path, json.loads(path.read_text(encoding="utf-8")))
+            descriptors[kind] = (path, json.loads(datafiles.read_bytes(path).decode("utf-8")))
         except ValueError as exc:
             raise ValueError(f"{path}: JSON illisible ({exc})") from exc
     vocabularies = _vocabularies(descriptors)

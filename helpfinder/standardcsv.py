@@ -5,11 +5,10 @@ is read, then row by row, each with the line it starts on.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from .csvrows import CsvSyntaxError, csv_rows
 from .problems import Problem, Severity, plural
 
 # Without these columns no place can be made from a row: the standard requires them all
@@ -61,8 +60,13 @@ def read_standard_csv(
             "Dans un tableur, enregistrez en « CSV UTF-8 (délimité par des virgules) »",
             1,
         )
-    reader = csv.reader(io.StringIO(text, newline=""), strict=False)
-    header = [name.strip() for name in next(reader, [])]
+    try:
+        table = list(csv_rows(text))
+    except CsvSyntaxError as exc:
+        raise _file_error(
+            shown_as, "csv-syntaxe", f"{exc} : rien n'est importé", exc.line
+        ) from None
+    header = [name.strip() for name in (table[0][1] if table else [])]
     if not any(header):
         raise _file_error(shown_as, "fichier-vide", "le fichier est vide")
     missing = [name for name in NEEDED_COLUMNS if name not in header]
@@ -88,9 +92,7 @@ def read_standard_csv(
         if name and name not in columns
     ]
     rows = []
-    line = reader.line_num + 1
-    for values in reader:
-        start, line = line, reader.line_num + 1
+    for start, values in table[1:]:
         if not any(v.strip() for v in values):
             continue
         record = dict(zip(header, (v.strip() for v in values), strict=False))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 from typing import Any
 
+from . import datafiles
+from .csvrows import CsvSyntaxError, csv_rows
 from .fieldcheck import Checker
 from .problems import Problem
 from .schema import RecordSchema
@@ -32,7 +32,7 @@ def read_csv_table(
     try:
         if path.stat().st_size > MAX_TABLE_BYTES:
             return [], [problem(1, "", "", "fichier-trop-gros", "le fichier est trop gros")]
-        raw = path.read_bytes()
+        raw = datafiles.read_bytes(path)
     except OSError as exc:
         return [], [problem(0, "", "", "fichier-illisible", f"fichier illisible ({exc.strerror})")]
     try:
@@ -41,8 +41,11 @@ def read_csv_table(
         line = raw.count(b"\n", 0, exc.start) + 1
         return [], [problem(line, "", "", "encodage", "le fichier n'est pas en UTF-8")]
 
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
+    try:
+        table = list(csv_rows(text))
+    except CsvSyntaxError as exc:
+        return [], [problem(exc.line, "", "", "csv-syntaxe", str(exc))]
+    header = table[0][1] if table else None
     if not header:
         return [], [problem(1, "", "", "fichier-vide", "le fichier est vide")]
     if len(header) == 1 and ";" in header[0]:
@@ -61,9 +64,7 @@ def read_csv_table(
 
     rows: list[tuple[int, dict[str, Any]]] = []
     seen: dict[tuple[str, Any], int] = {}
-    line = reader.line_num
-    for cells in reader:
-        start, line = line + 1, reader.line_num
+    for start, cells in table[1:]:
         if not any(cell.strip() for cell in cells):
             continue
         record = cells[header.index(key)] if len(cells) > header.index(key) else ""

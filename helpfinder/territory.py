@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import datafiles
 from .fieldcheck import Checker
 from .geo import Polygon, contains, distance_to_outline_km, polygons_of
 from .problems import Problem, Severity
@@ -238,10 +239,12 @@ def _read_outlines(
     def problem(code: str, message: str, severity: Severity = Severity.ERROR) -> Problem:
         return Problem(shown_as, 1, "", "", code, message, severity)
 
-    if path.stat().st_size > MAX_TABLE_BYTES:
-        return {}, [problem("fichier-trop-gros", "le fichier des contours est trop gros")]
     try:
-        collection = json.loads(path.read_bytes().decode("utf-8-sig"))
+        if path.stat().st_size > MAX_TABLE_BYTES:
+            return {}, [problem("fichier-trop-gros", "le fichier des contours est trop gros")]
+        collection = json.loads(datafiles.read_bytes(path).decode("utf-8-sig"))
+    except OSError as exc:
+        return {}, [problem("fichier-illisible", f"fichier illisible ({exc.strerror})")]
     except (UnicodeDecodeError, ValueError) as exc:
         return {}, [problem("geojson", f"GeoJSON illisible ({exc})")]
     features = collection.get("features") if isinstance(collection, dict) else None

@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from . import datafiles
 from .problems import Problem
 
 try:  # libyaml's parser alone is about 7x faster; the pure-Python one gives the same events
@@ -77,7 +78,7 @@ def read_yaml_file(path: Path, shown_as: str, record: str) -> tuple[YamlDocument
                 f"le fichier fait {size / 1_048_576:.1f} Mo, une fiche ne doit pas dépasser "
                 f"{MAX_BYTES // 1_048_576} Mo",
             )
-        raw = path.read_bytes()
+        raw = datafiles.read_bytes(path)
     except OSError as exc:
         message = f"impossible de lire le fichier ({exc.strerror})"
         raise _fail(shown_as, record, "fichier-illisible", message) from exc

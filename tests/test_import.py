@@ -4,6 +4,7 @@ half-written, local edits never overwritten, and the export of an import is the 
 from __future__ import annotations
 
 import csv
+import fcntl
 import io
 import itertools
 import os
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SCHEMAS, TODAY, VAL_ESSAI, VALID_PLACE, copy_territory, write
-from helpfinder import importrow, recordfile
+from helpfinder import importer, importrow, recordfile
 from helpfinder.cli import import_main
 from helpfinder.export import MULTI_VALUED, standard_columns, standard_csv
 from helpfinder.pipeline import load_directory
@@ -297,6 +298,9 @@ def test_a_row_not_in_utf8_or_with_a_stray_comma_is_named(tmp_path, data_dir, ca
         (lambda text: text.replace(",", ";"), "séparées par « ; »"),
         (lambda text: text.replace("services,", "prestations,", 1), "colonne manquante : services"),
         (lambda text: "", "le fichier est vide"),
+        # Read leniently, an open quote swallowed the rows after it: places silently lost.
+        (lambda text: text + '"ouvert,b\n' + text.split("\n")[1] + "\n", ":3: un guillemet"),
+        (lambda text: text + '"' + "x" * 140_000 + '"\n', ":3: une cellule dépasse 128 Ko"),
     ],
 )
 def test_a_file_that_is_not_the_standard_is_refused_whole(
@@ -493,3 +497,80 @@ def test_an_update_keeps_the_files_name(tmp_path, data_dir, capsys):
     assert code == 0, out
     assert "mis à jour data/actors/mediatheque-verif.yaml" in out
     assert sorted(files_of(data_dir)) == ["mediatheque-verif.yaml"]
+
+
+# What a killed import leaves, and how records are written
+
+
+def staging_folders(data_dir: Path) -> list[str]:
+    return sorted(p.name for p in (data_dir / "actors").glob(".import-*"))
+
+
+def killed_import(source: Path, data_dir: Path) -> None:
+    """An import killed (as by SIGKILL: no cleanup) once its first record is staged."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            with open(os.devnull, "w") as quiet:
+                sys.stdout = sys.stderr = quiet
+                importer.check_place_file = lambda *args: os._exit(9)
+                import_main([str(source), "--data", str(data_dir)])
+        finally:
+            os._exit(0)
+    assert os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 9
+
+
+def test_the_next_import_removes_what_a_killed_one_left(tmp_path, data_dir, capsys):
+    source = standard_file(tmp_path / "reseau.csv", [ROW])
+    killed_import(source, data_dir)
+    (left,) = staging_folders(data_dir)
+    assert sorted(files_of(data_dir)) == [left, f"{left}/mediatheque-verif.yml"]
+    code, out, _ = run_import(capsys, source, data_dir)
+    assert code == 0, out
+    assert "Nettoyage : supprimé de actors/ ce qu'un import interrompu avait laissé" in out
+    assert "(1 dossier .import-…)" in out
+    assert sorted(files_of(data_dir)) == ["mediatheque-verif.yml"]
+    ignored = subprocess.run(
+        ["git", "check-ignore", "--no-index", f"data/actors/{left}/mediatheque-verif.yml"],
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+    )
+    assert ignored.returncode == 0  # not offered to `git add` meanwhile
+
+
+def test_the_staging_folder_of_a_running_import_is_left_alone(tmp_path, data_dir, capsys):
+    running = data_dir / "actors" / ".import-encours"
+    running.mkdir()
+    write(running, "lieu-a.yml", "id: lieu-a\n")
+    descriptor = os.open(running, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)  # as the running import holds it
+        code, out, _ = run_import(capsys, standard_file(tmp_path / "a.csv", [ROW]), data_dir)
+        assert code == 0, out
+        assert "Nettoyage" not in out
+        assert staging_folders(data_dir) == [".import-encours"]
+    finally:
+        os.close(descriptor)
+    code, out, _ = run_import(capsys, standard_file(tmp_path / "b.csv", [ROW]), data_dir)
+    assert "(1 dossier .import-…)" in out
+    assert staging_folders(data_dir) == []
+
+
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o027, 0o640), (0o002, 0o664)])
+def test_imported_records_have_the_mode_of_any_new_file(tmp_path, data_dir, capsys, umask, mode):
+    hand_written = tmp_path / "fiche-a-la-main.yml"
+    before = os.umask(umask)
+    try:
+        hand_written.write_text(VALID_PLACE, encoding="utf-8")
+        run_import(capsys, standard_file(tmp_path / "premier.csv", [ROW]), data_dir)
+        record = data_dir / "actors" / "mediatheque-verif.yml"
+        added = record.stat().st_mode & 0o777
+        newer = {**ROW, "date_maj": "2026-09-01"}
+        _, out, _ = run_import(capsys, standard_file(tmp_path / "second.csv", [newer]), data_dir)
+        assert "mis à jour" in out
+        updated = record.stat().st_mode & 0o777
+    finally:
+        os.umask(before)
+    assert hand_written.stat().st_mode & 0o777 == mode
+    assert (oct(added), oct(updated)) == (oct(mode), oct(mode))

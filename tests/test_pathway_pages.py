@@ -93,7 +93,7 @@ def test_each_outcome_page_lists_its_places_grouped_by_commune(site):
 def test_tree_page_has_the_diagram_and_the_same_tree_in_text(site, pathways):
     for pathway in pathways:
         html = (site / "parcours" / pathway.id / "arbre" / "index.html").read_text(encoding="utf-8")
-        assert '<pre class="mermaid"><code>flowchart TD' in html
+        assert '<pre class="hf-mermaid" data-diagram><code>flowchart TD' in html
         assert "unpkg.com" not in html
         outline = html[html.index('<ul class="hf-outline">') :]
         for node_id in nodes(pathway):
@@ -119,9 +119,9 @@ def test_diagram_labels_cannot_change_the_diagram():
     source = mermaid_source(record, nodes(record))
     assert source.splitlines() == [
         "flowchart TD",
-        '  n1["Vraiment #quot;] --> x[piège"]',
+        '  n1["Vraiment ”] --> x[piège"]',
         '  n2("Fin")',
-        '  n1 -->|"oui#quot;|"| n2',
+        '  n1 -->|"oui”|"| n2',
         '  n1 -->|"non"| n2',
     ]
 
@@ -213,8 +213,9 @@ def test_diagram_is_drawn_from_the_site_copy_of_mermaid(base_url, open_page):
         base_url + "parcours/orienter-une-personne/arbre/",
         on_request=lambda r: requests.append(r.url),
     )
-    # Material draws the diagram in a closed shadow root, in place of the <pre>.
-    page.wait_for_selector(".hf-diagram > div.mermaid")
+    # helpfinder.js draws the diagram (labels as SVG text) in place of the <pre>.
+    page.wait_for_selector(".hf-diagram > .hf-diagram-drawn svg")
     assert page.locator(".hf-diagram pre").count() == 0
-    assert page.locator(".hf-diagram > div.mermaid").bounding_box()["height"] > 100
+    assert page.locator(".hf-diagram-drawn").bounding_box()["height"] > 100
+    assert page.locator(".hf-diagram-drawn foreignObject").count() == 0
     assert any(url.endswith("/assets/vendor/mermaid.min.js") for url in requests)

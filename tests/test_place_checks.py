@@ -177,3 +177,47 @@ def test_all_errors_of_all_files_are_reported_at_once(data_dir):
         ("data/actors/autre.yml", "format-code-postal"),
         ("data/actors/lieu-test.yml", "valeur-non-autorisee"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (("contact@exemple.fr", "marie.dupont@gmail.com"), "courriels[1]"),
+        (("contact@exemple.fr", "jean-pierre_martin@orange.fr"), "courriels[1]"),
+        (('"+33400000000"', '"+33612345678"'), "telephone[1]"),
+        (('"+33400000000"', '"+262692123456"'), "telephone[1]"),
+        (
+            (
+                "source: Fiche de test",
+                "source: Fiche de test\nnotes_verification: rappeler Mme X au 06 12 34 56 78",
+            ),
+            "notes_verification",
+        ),
+        (
+            (
+                "source: Fiche de test",
+                "source: Fiche de test\nnotes_verification: écrire à m.x@exemple.fr",
+            ),
+            "notes_verification",
+        ),
+    ],
+)
+def test_a_persons_contact_is_a_warning_that_says_how_to_proceed(data_dir, change, field):
+    write(data_dir, "actors/lieu-test.yml", VALID_PLACE.replace(*change))
+    report = run(data_dir)
+    assert report.errors == []
+    (warning,) = [p for p in report.warnings if p.code == "donnee-personnelle"]
+    assert warning.field == field and "publi" in warning.message
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("contact@exemple.fr", "accueil.mairie@exemple.fr"),  # the place's own domain
+        ("contact@exemple.fr", "mediatheque@gmail.com"),  # a place's generic webmail address
+        ('"+33400000000"', '"+33474010203"'),  # a landline
+    ],
+)
+def test_a_places_own_contact_gives_no_personal_data_warning(data_dir, old, new):
+    write(data_dir, "actors/lieu-test.yml", VALID_PLACE.replace(old, new))
+    assert [p for p in run(data_dir).warnings if p.code == "donnee-personnelle"] == []

@@ -8,11 +8,20 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+import hostile
 import pytest
 import yaml
 from browser import describe_violations, is_allowed_request, run_axe, serve
 
-from conftest import TODAY, VAL_ESSAI, build, copy_territory, make_project, write
+from conftest import (
+    TODAY,
+    VAL_ESSAI,
+    build,
+    copy_territory,
+    make_project,
+    territory_without_records,
+    write,
+)
 from helpfinder.hours import HoursError, loose_suggestion, parse_day
 from helpfinder.pipeline import load_directory
 
@@ -227,3 +236,61 @@ def test_typed_text_never_becomes_markup(base_url, open_page):
         page.locator("#hf-p-yaml img").count() == 0 and page.locator("#hf-proposer b").count() == 0
     )
     assert "<img src=x" in page.text_content("#hf-p-yaml")
+
+
+# Each case: the form's field, the value typed, and the field of the record it fills.
+AGREEMENT_CASES = (
+    [("nom", text, True) for text in hostile.TEXTS_ACCEPTED]
+    + [(name, text, False) for text in hostile.INVISIBLE for name in ("nom", "adresse")]
+    + [("source", hostile.INVISIBLE[5], False), ("complement_adresse", hostile.INVISIBLE[0], False)]
+    + [("presentation_resume", hostile.INVISIBLE[1], False)]
+    + [("courriels", text, True) for text in hostile.EMAILS_ACCEPTED]
+    + [("courriels", text, False) for text in hostile.EMAILS_REFUSED]
+    + [("site_web", text, True) for text in hostile.URLS_ACCEPTED]
+    + [("site_web", text, False) for text in hostile.URLS_REFUSED]
+    + [("telephone", text, True) for text in hostile.PHONES_ACCEPTED]
+    + [("telephone", text, False) for text in hostile.PHONES_REFUSED]
+    + [("code_postal", text, False) for text in hostile.POSTAL_CODES_REFUSED]
+)
+LISTS = ("telephone", "courriels", "site_web")
+# What fill_valid typed, put back after each case.
+VALID_VALUES = {
+    "nom": "Médiathèque « La Source »",
+    "adresse": '2 place de la Gare, "bâtiment B"',
+    "source": "Appel à l'accueil de la médiathèque",
+    "telephone": "04 74 01 02 03",
+    "courriels": "accueil@exemple.fr",
+    "site_web": "www.exemple.fr",
+    "presentation_resume": "Ordinateurs en accès libre.",
+}
+
+
+def test_the_form_and_the_validator_agree_on_the_hostile_corpus(base_url, open_page, tmp_path):
+    """One set of rules: what the form accepts, `make validate` accepts; what it refuses,
+    `make validate` refuses too (the raw value, in the same field)."""
+    page = open_page(f"{base_url}/proposer/")
+    fill_valid(page)
+    valid = yaml.safe_load(page.text_content("#hf-p-yaml"))
+    disagreements = []
+    for number, (name, typed, expected) in enumerate(AGREEMENT_CASES):
+        page.fill(f"#hf-p-{name}", typed)
+        error = (
+            page.text_content(f"#hf-p-{name}-err") if page.is_visible(f"#hf-p-{name}-err") else ""
+        )
+        if error:  # the form's text is not handed over: the valid record, with this value
+            record = {**valid, name: [typed] if name in LISTS else typed}
+        else:
+            record = yaml.safe_load(page.text_content("#hf-p-yaml"))
+        data = territory_without_records(tmp_path / f"cas-{number}")
+        write(data, f"actors/{record['id']}.yml", yaml.safe_dump(record, allow_unicode=True))
+        _, report = load_directory(data, TODAY)
+        refused = [p for p in report.errors if p.field.split("[")[0] == name]
+        others = [p.format() for p in report.errors if p not in refused]
+        assert not others, (name, typed, others)
+        form_accepts, validator_accepts = not error, not refused
+        if form_accepts != validator_accepts or form_accepts != expected:
+            disagreements.append((name, typed, error, [p.message for p in refused]))
+        if name in ("nom", "adresse", "source"):
+            assert not error or "U+" in error, (name, typed, error)  # names the invisible one
+        page.fill(f"#hf-p-{name}", VALID_VALUES.get(name, ""))
+    assert disagreements == []

@@ -267,6 +267,34 @@
     });
   }
 
+  // The pathway diagrams, drawn by the site's own copy of Mermaid (not Material's, which
+  // renders labels as HTML): strict security, labels as SVG text only, and the settings that
+  // change the look or the security out of reach of a directive written in the data.
+  var DIAGRAM_LOCKED = ["secure", "securityLevel", "startOnLoad", "maxTextSize", "maxEdges",
+    "htmlLabels", "flowchart", "theme", "themeCSS", "themeVariables", "fontFamily", "darkMode",
+    "look", "layout", "elk", "markdownAutoWrap", "dompurifyConfig", "suppressErrorRendering"];
+
+  function setUpDiagrams() {
+    var sources = document.querySelectorAll("pre[data-diagram]");
+    if (!sources.length || !window.mermaid || !window.mermaid.render) { return; }
+    window.mermaid.initialize({
+      startOnLoad: false, securityLevel: "strict", htmlLabels: false,
+      flowchart: { htmlLabels: false, useMaxWidth: false }, theme: "neutral",
+      fontFamily: "inherit", secure: DIAGRAM_LOCKED
+    });
+    Array.prototype.forEach.call(sources, function (source, number) {
+      window.mermaid.render("hf-diagram-" + number, source.textContent).then(function (drawn) {
+        var holder = document.createElement("div");
+        holder.className = "hf-diagram-drawn";
+        holder.setAttribute("role", "img");
+        holder.tabIndex = 0;  // a wide diagram scrolls sideways, with the keyboard too
+        holder.setAttribute("aria-label", "Schéma du parcours. Le même parcours est écrit en texte plus bas.");
+        holder.innerHTML = drawn.svg;
+        source.replaceWith(holder);
+      });
+    });
+  }
+
   function start() {
     var now = new Date();
     showOpenStatus(now);
@@ -275,6 +303,7 @@
     setUpPathway();
     setUpPrint();
     setUpSortableTables();
+    setUpDiagrams();
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();

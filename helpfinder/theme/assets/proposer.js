@@ -10,16 +10,26 @@
   var dataNode = document.getElementById("hf-proposer-donnees");
   if (!root || !dataNode) return;
   var config = JSON.parse(dataNode.textContent);
+  // The validator's own rules (helpfinder/textrules.py): the form accepts exactly what
+  // `make validate` accepts.
+  var RULES = {};
+  Object.keys(config.regles).forEach(function (name) {
+    if (typeof config.regles[name] === "string" && name !== "interdit") {
+      RULES[name] = new RegExp("^(?:" + config.regles[name] + ")$", "u");
+    }
+  });
+  var FORBIDDEN = new RegExp(config.regles.interdit, "u");
   var WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
   var LABELS = {
     nom: "Nom", commune: "Commune", code_postal: "Code postal", adresse: "Adresse",
     telephone: "Téléphone", courriels: "Adresse électronique", site_web: "Site web",
+    complement_adresse: "Pour trouver l'entrée", presentation_resume: "En une ou deux phrases",
     services: "Ce que l'on peut y faire", source: "Qui a donné les informations",
     date_maj: "Date de vérification"
   };
   // The form's order: problems are listed, and the first one focused, top to bottom.
-  var ORDER = ["nom", "commune", "code_postal", "adresse", "telephone", "courriels", "site_web"]
-    .concat(WEEKDAYS, ["services", "source", "date_maj"]);
+  var ORDER = ["nom", "commune", "code_postal", "adresse", "complement_adresse", "telephone",
+    "courriels", "site_web"].concat(WEEKDAYS, ["presentation_resume", "services", "source", "date_maj"]);
   WEEKDAYS.forEach(function (day) { LABELS[day] = "Horaires du " + day; });
   var touched = {};
   var showAll = false;
@@ -87,11 +97,22 @@
   }
 
   function phone(text) {
-    var compact = text.replace(/[\s.\-]/g, "");
-    var french = /^0(\d{9})$/.exec(compact);
-    if (french) return { value: "+33" + french[1] };
-    if (/^\+33\d{9}$/.test(compact)) return { value: compact };
+    var compact = text.replace(/[\s.\-()]/g, "");
+    if (RULES.telephone_fr.test(compact)) return { value: "+33" + compact.slice(1) };
+    if (RULES.telephone.test(compact)) return { value: compact };
     return { error: "écrivez un numéro à 10 chiffres, par exemple " + config.exemples.telephone };
+  }
+
+  /* A character the validator refuses (a control, a right-to-left override…): named by its
+     code, since it cannot be seen. */
+  function invisible(character) {
+    var code = character.codePointAt(0), kind = "caractère interdit";
+    config.regles.noms_interdits.forEach(function (range) {
+      if (range.de <= code && code <= range.a) kind = range.nom;
+    });
+    var hex = code.toString(16).toUpperCase();
+    return "contient un caractère invisible interdit : U+" + ("0000" + hex).slice(-Math.max(4, hex.length)) +
+      " (" + kind + ") ; retapez le texte sans le copier-coller";
   }
 
   function findCommune(text) {
@@ -129,7 +150,7 @@
     var postal = value("code_postal");
     if (!postal && commune) postal = commune.cp[0];
     if (!postal) errors.code_postal = "à remplir";
-    else if (!/^\d{5}$/.test(postal)) {
+    else if (!RULES.code_postal.test(postal)) {
       errors.code_postal = "5 chiffres" + (config.exemples.code_postal ? ", par exemple " + config.exemples.code_postal : "");
     }
     else if (commune && commune.cp.indexOf(postal) < 0) {
@@ -144,13 +165,13 @@
       if (p.error) errors.telephone = p.error; else record.telephone = [p.value];
     }
     if (value("courriels")) {
-      if (/^[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}$/.test(value("courriels"))) record.courriels = [value("courriels")];
+      if (RULES.courriel.test(value("courriels"))) record.courriels = [value("courriels")];
       else errors.courriels = "une adresse comme accueil@exemple.fr";
     }
     if (value("site_web")) {
       var url = value("site_web");
-      if (!/^https?:\/\//.test(url)) url = "https://" + url;
-      if (/^https?:\/\/\S+\.\S+$/.test(url)) record.site_web = [url];
+      if (!/^https?:\/\//i.test(url)) url = "https://" + url;
+      if (RULES.url.test(url)) record.site_web = [url];
       else errors.site_web = "une adresse comme https://www.exemple.fr";
     }
     var hours = {};
@@ -176,6 +197,11 @@
     if (fees.length) record.frais_a_charge = fees;
     if (value("rendez_vous")) record.rendez_vous = value("rendez_vous");
     record.profil = (root.querySelector("[data-profil]:checked") || {}).value || "mediation";
+    ORDER.forEach(function (name) {
+      var node = inputOf(name);
+      var found = node && node.value ? FORBIDDEN.exec(node.value) : null;
+      if (found) errors[name] = invisible(found[0]);
+    });
     record.id = slugify((record.nom || "") + " " + (record.commune || "")).slice(0, 80).replace(/-+$/, "");
     return { record: record, errors: errors };
   }
