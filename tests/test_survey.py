@@ -247,3 +247,32 @@ def test_a_long_list_of_answers_shows_only_those_with_a_count(data, monkeypatch)
     assert (question["peu"], question["aucune"]) == (2, 3)
     aisance = next(q for q in view["resultats"]["questions"] if q["id"] == "aisance")
     assert len(aisance["lignes"]) == 4 and aisance["peu"] == aisance["aucune"] == 0
+
+
+@pytest.mark.parametrize(
+    ("damage", "words"),
+    [
+        # One stray quote merged the rows after it into one cell: submissions lost unseen.
+        (
+            lambda lines: [*lines[:5], lines[5].replace(",oui,", ',"oui,', 1), *lines[6:]],
+            "guillemet",
+        ),
+        (
+            # A cell over 128 KB: the csv module raised a bare _csv.Error.
+            lambda lines: [*lines, '"' + "x" * 140_000 + '",' + lines[5].split(",", 1)[1]],
+            "128 Ko",
+        ),
+    ],
+)
+def test_a_broken_export_is_refused_at_its_line_and_nothing_written(
+    data, tmp_path, capsys, damage, words
+):
+    export = sample(data, tmp_path)
+    lines = export.read_text(encoding="utf-8").splitlines()
+    export.write_text("\n".join(damage(lines)) + "\n", encoding="utf-8")
+    before = (data / "enquete" / survey.RESULTS).read_bytes()
+    assert survey_main([str(export), "--data", str(data)]) == 2
+    err = capsys.readouterr().err
+    assert "export.csv:" in err and words in err and "Rien n'a été écrit." in err
+    assert "Traceback" not in err
+    assert (data / "enquete" / survey.RESULTS).read_bytes() == before
