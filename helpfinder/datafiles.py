@@ -26,7 +26,7 @@ class NotARegularFile(OSError):
     """A path of data/ is a link, a pipe or a device: not read. `strerror` says it in French."""
 
 
-def read_bytes(path: Path, limit: int | None = None) -> bytes:
+def read_bytes(path: Path) -> bytes:
     """The bytes of `path`, which must be a regular file reached without following a link in
     its last component (folders are checked by `links_in`). A pipe or a device is refused
     too: reading one would block or never end. Raises OSError (NotARegularFile for those)."""
@@ -40,8 +40,6 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
         mode = os.fstat(file.fileno()).st_mode
         if not stat.S_ISREG(mode):
             raise NotARegularFile(errno.EINVAL, "ce n'est pas un fichier ordinaire")
-        if limit is not None:
-            return file.read(limit + 1)
         return file.read()
 
 
