@@ -25,11 +25,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from helpfinder.clock import today
-from helpfinder.pipeline import load_directory
-from helpfinder.problems import Problem, plural
-from helpfinder.siteindex import build_index
-from helpfinder.sitepages import GeneratedPage, generate_files, generate_pages
+from helpfinder.analysis.index import build_index
+from helpfinder.core.clock import today
+from helpfinder.core.problems import Problem, plural
+from helpfinder.data.load import load_directory
+from helpfinder.site.pages import GeneratedPage, generate_files, generate_pages
 
 log = logging.getLogger("mkdocs.hooks.site")
 

@@ -27,10 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from helpfinder.arguments import ArgumentParser  # noqa: E402
-from helpfinder.pipeline import SCHEMAS_DIR  # noqa: E402
-from helpfinder.schema import RecordSchema, load_schemas  # noqa: E402
-from helpfinder.territory import load_territory  # noqa: E402
+from helpfinder.core.arguments import ArgumentParser  # noqa: E402
+from helpfinder.data.load import SCHEMAS_DIR  # noqa: E402
+from helpfinder.data.schema import RecordSchema, load_schemas  # noqa: E402
+from helpfinder.data.territory import load_territory  # noqa: E402
 
 PLACES_COMMUNES = 17  # the size of the embedded territory
 
@@ -71,7 +71,7 @@ MEASURE = """
 import json, sys, time, datetime
 from pathlib import Path
 started = time.perf_counter()
-from helpfinder.pipeline import load_directory
+from helpfinder.data.load import load_directory
 imported = time.perf_counter()
 directory, report = load_directory(Path(sys.argv[1]), datetime.date(2026, 11, 29))
 done = time.perf_counter()

@@ -24,12 +24,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import bench_site  # noqa: E402
 
-from helpfinder import assessment_views  # noqa: E402
-from helpfinder import coverage as cov  # noqa: E402
-from helpfinder.arguments import ArgumentParser  # noqa: E402
-from helpfinder.pipeline import load_directory  # noqa: E402
-from helpfinder.schema import load_schemas  # noqa: E402
-from helpfinder.siteindex import build_index  # noqa: E402
+from helpfinder.analysis import coverage as cov  # noqa: E402
+from helpfinder.analysis.index import build_index  # noqa: E402
+from helpfinder.core.arguments import ArgumentParser  # noqa: E402
+from helpfinder.data.load import load_directory  # noqa: E402
+from helpfinder.data.schema import load_schemas  # noqa: E402
+from helpfinder.site import assessment_views  # noqa: E402
 
 MAX_SECONDS = 60.0
 DAY = dt.date(2026, 11, 29)

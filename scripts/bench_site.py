@@ -30,8 +30,8 @@ from typing import Any
 from bench import PLACE, SERVICES
 from build_site import copy_site_sources
 
-from helpfinder.recordfile import record_yaml
-from helpfinder.scaffold import pathway_record
+from helpfinder.contrib.scaffold import pathway_record
+from helpfinder.data.recordfile import record_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -530,10 +530,10 @@ def map_figures(root: Path, scale: str) -> dict[str, Any]:
 def _map_generation_seconds(data_dir: Path) -> float:
     """Time to compute the map's data files and page view, once the directory is loaded."""
     sys.path.insert(0, str(ROOT))
-    from helpfinder.mapview import map_view
-    from helpfinder.pipeline import load_directory
-    from helpfinder.siteindex import build_index
-    from helpfinder.sitepages import generate_files
+    from helpfinder.analysis.index import build_index
+    from helpfinder.data.load import load_directory
+    from helpfinder.site.mapview import map_view
+    from helpfinder.site.pages import generate_files
 
     directory, _ = load_directory(data_dir, dt.date(2026, 11, 29))
     index = build_index(directory, dt.date(2026, 11, 29))

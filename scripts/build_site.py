@@ -34,7 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from helpfinder.arguments import ArgumentParser
+from helpfinder.core.arguments import ArgumentParser
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFLINE_ZIP = "hors-ligne.zip"

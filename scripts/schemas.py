@@ -9,10 +9,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from helpfinder.arguments import ArgumentParser
-from helpfinder.editorschema import write_editor_schemas
-from helpfinder.fieldreference import update_contributing
-from helpfinder.schema import load_schemas
+from helpfinder.core.arguments import ArgumentParser
+from helpfinder.data.editorschema import write_editor_schemas
+from helpfinder.data.schema import load_schemas
+from helpfinder.site.fieldreference import update_contributing
 
 ROOT = Path(__file__).resolve().parent.parent
 

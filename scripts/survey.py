@@ -1,5 +1,5 @@
 """`make enquete [SOURCE=export.csv]`: the questionnaire as an ODK XForm and, from an ODK
-Central export, the aggregated results the site publishes (see helpfinder/survey.py)."""
+Central export, the aggregated results the site publishes (see helpfinder/data/survey.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from helpfinder.cli import survey_main
+from helpfinder.contrib.cli import survey_main
 
 if __name__ == "__main__":
     sys.exit(survey_main())

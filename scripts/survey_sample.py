@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from helpfinder.arguments import ArgumentParser  # noqa: E402
-from helpfinder.recordfile import write_atomically  # noqa: E402
+from helpfinder.core.arguments import ArgumentParser  # noqa: E402
+from helpfinder.data.recordfile import write_atomically  # noqa: E402
 
 ANSWERS = 150
 AGES = ("15-24", "25-39", "40-59", "60-74", "75+")

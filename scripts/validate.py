@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from helpfinder.cli import validate_main
+from helpfinder.contrib.cli import validate_main
 
 if __name__ == "__main__":
     sys.exit(validate_main())

@@ -1,6 +1,6 @@
 """`make vendor`: fetch the browser files we serve ourselves (no CDN) from the npm registry.
 
-The list, with versions and tarball integrity, is `helpfinder/theme/assets/vendor/vendor.json`.
+The list, with versions and tarball integrity, is `helpfinder/site/theme/assets/vendor/vendor.json`.
 Each tarball is checked against its integrity before a file is extracted, and the sha256 of
 every written file is recorded there, so that `--check` (run by the tests, offline) proves
 the committed files are exactly the published ones.
@@ -17,7 +17,7 @@ import tarfile
 import urllib.request
 from pathlib import Path
 
-from helpfinder.arguments import ArgumentParser
+from helpfinder.core.arguments import ArgumentParser
 
 ROOT = Path(__file__).resolve().parent.parent
 VENDOR = ROOT / "helpfinder" / "theme" / "assets" / "vendor"

@@ -124,8 +124,8 @@ def build_site_of(data: Path, root: Path, *, real_day: bool = False) -> Path:
 
 def tile_hosts_of(data: Path) -> tuple[str, ...]:
     """The tile servers the territory `data` configures: the only third parties allowed."""
-    from helpfinder.mapview import tile_hosts, tile_settings
-    from helpfinder.yamlsource import read_yaml_file
+    from helpfinder.data.yamlsource import read_yaml_file
+    from helpfinder.site.mapview import tile_hosts, tile_settings
 
     doc, _ = read_yaml_file(data / "territoire.yml", "territoire.yml", "territoire")
     info = doc.data if isinstance(doc.data, dict) else {}

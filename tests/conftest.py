@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
-from helpfinder.pipeline import load_directory
-from helpfinder.problems import Problem, Report, Severity
+from helpfinder.core.problems import Problem, Report, Severity
+from helpfinder.data.load import load_directory
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "data" / "schemas"
@@ -117,7 +117,7 @@ resultats:
 @pytest.fixture(autouse=True)
 def pinned_day(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test runs on TODAY, whatever the calendar says: the build's clock
-    (helpfinder.clock.today) reads SOURCE_DATE_EPOCH, and child processes inherit it. The
+    (helpfinder.core.clock.today) reads SOURCE_DATE_EPOCH, and child processes inherit it. The
     tests of data/ itself (test_data_*) run on the real day, as `make build` does."""
     if request.module.__name__.startswith("test_data_"):
         monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from helpfinder.display import phone as national_phone
+from helpfinder.core.display import phone as national_phone
 
 # Files of the site that are the same whatever the territory (Material's and the vendored
 # libraries' scripts and styles): a 5-digit number in minified code is not a leftover.

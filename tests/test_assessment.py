@@ -11,12 +11,12 @@ from browser import map_page
 from htmltext import article, text_of
 
 from conftest import TODAY, VAL_ESSAI, VALID_PLACE, write
-from helpfinder import coverage as cov
-from helpfinder import inventory
-from helpfinder.geo import distance_km
-from helpfinder.mapview import DISTANCE_CLASSES
-from helpfinder.pipeline import load_directory
-from helpfinder.siteindex import build_index
+from helpfinder.analysis import coverage as cov
+from helpfinder.analysis import inventory
+from helpfinder.analysis.index import build_index
+from helpfinder.core.geo import distance_km
+from helpfinder.data.load import load_directory
+from helpfinder.site.mapview import DISTANCE_CLASSES
 
 DEMARCHES = "Aide aux démarches administratives"
 INTERNET = "Accès internet et matériel informatique"

@@ -7,8 +7,8 @@ import sys
 import yaml
 
 from conftest import ROOT, TODAY, VALID_PLACE, write
-from helpfinder import pipeline
-from helpfinder.reportformats import format_report
+from helpfinder.contrib.reportformats import format_report
+from helpfinder.data import load as pipeline
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import bench

@@ -10,7 +10,7 @@ import pytest
 from browser import is_allowed_request, pdf_pages, url_path
 
 from conftest import TODAY, VAL_ESSAI, copy_territory
-from helpfinder.pipeline import load_directory
+from helpfinder.data.load import load_directory
 
 SERVICE = "Aide aux démarches administratives"
 

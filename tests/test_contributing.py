@@ -21,10 +21,15 @@ from conftest import (
     copy_territory,
     write,
 )
-from helpfinder.fieldreference import KIND_TITLES, field_docs, reference_markdown, with_reference
-from helpfinder.freshness import format_to_check, records_to_check
-from helpfinder.pipeline import load_directory
-from helpfinder.schema import load_schemas
+from helpfinder.analysis.freshness import format_to_check, records_to_check
+from helpfinder.data.load import load_directory
+from helpfinder.data.schema import load_schemas
+from helpfinder.site.fieldreference import (
+    KIND_TITLES,
+    field_docs,
+    reference_markdown,
+    with_reference,
+)
 
 RECORD_SCHEMAS = load_schemas(SCHEMAS)
 CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -101,7 +106,7 @@ def test_records_to_check_are_grouped_by_structure(data_dir):
 
 
 def test_make_a_verifier_prints_the_list(capsys, monkeypatch, tmp_path):
-    from helpfinder.cli import to_check_main
+    from helpfinder.contrib.cli import to_check_main
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_2026_11_29)
     data = copy_territory(VAL_ESSAI, tmp_path / "data")

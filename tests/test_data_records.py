@@ -11,10 +11,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from helpfinder.cli import validate_main
-from helpfinder.clock import today
-from helpfinder.pipeline import SURVEY_DIR, load_directory
-from helpfinder.survey import QUESTIONNAIRE, XFORM, xform
+from helpfinder.contrib.cli import validate_main
+from helpfinder.core.clock import today
+from helpfinder.data.load import SURVEY_DIR, load_directory
+from helpfinder.data.survey import QUESTIONNAIRE, XFORM, xform
 
 DATA = ROOT / "data"
 

@@ -10,7 +10,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from test_import import rich_place
 
 from conftest import SCHEMAS, VAL_ESSAI, VALID_PLACE, build, write
-from helpfinder.datainclusion import RESEAUX, THEMATIQUES
+from helpfinder.opendata.datainclusion import RESEAUX, THEMATIQUES
 
 DI_SCHEMAS = SCHEMAS / "data-inclusion"
 

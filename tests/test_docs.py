@@ -7,8 +7,8 @@ import re
 import pytest
 
 from conftest import ROOT
-from helpfinder.codes import CODES
-from helpfinder.problems import Problem
+from helpfinder.core.codes import CODES
+from helpfinder.core.problems import Problem
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
@@ -51,7 +51,7 @@ def test_ci_entry_point_runs_make_test():
 
 
 def test_every_site_and_map_setting_is_documented_in_the_readme():
-    from helpfinder.schema import load_schemas
+    from helpfinder.data.schema import load_schemas
 
     fields = load_schemas(ROOT / "data" / "schemas")["territoire"].fields
     for group in ("site", "carte"):

@@ -7,8 +7,8 @@ import pytest
 from htmltext import article, text_of
 
 from conftest import TODAY, build, write
-from helpfinder.markdowntext import render_markdown
-from helpfinder.pipeline import load_directory
+from helpfinder.data.load import load_directory
+from helpfinder.site.markdowntext import render_markdown
 
 FICHE = """\
 ---

@@ -12,8 +12,8 @@ import yaml
 from jsonschema import Draft7Validator
 
 from conftest import SCHEMAS, VAL_ESSAI, VALID_PATHWAY, VALID_PLACE, copy_territory
-from helpfinder.editorschema import EDITOR_SCHEMAS_DIR, KINDS, schema_line, schema_text
-from helpfinder.schema import load_schemas
+from helpfinder.data.editorschema import EDITOR_SCHEMAS_DIR, KINDS, schema_line, schema_text
+from helpfinder.data.schema import load_schemas
 
 RECORD_SCHEMAS = load_schemas(SCHEMAS)
 

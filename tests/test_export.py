@@ -11,9 +11,9 @@ import pytest
 from frictionless import Resource, Schema, validate
 
 from conftest import SCHEMAS, VAL_ESSAI, VALID_PLACE, build, write
-from helpfinder.export import standard_columns
-from helpfinder.openinghours import opening_hours
-from helpfinder.spreadsheet import safe_cell
+from helpfinder.core.openinghours import opening_hours
+from helpfinder.core.spreadsheet import safe_cell
+from helpfinder.opendata.export import standard_columns
 
 STANDARD = SCHEMAS / "standard-mediation-numerique" / "schema.json"
 

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from conftest import TODAY, VALID_PLACE, problems_in, run, write
-from helpfinder.pipeline import load_directory
+from helpfinder.data.load import load_directory
 
 FILE = "data/actors/lieu-test.yml"
 BILLION_LAUGHS = """\

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpfinder.hours import HoursError, clock, loose_suggestion, parse_day
-from helpfinder.openinghours import opening_hours, read_opening_hours
+from helpfinder.core.hours import HoursError, clock, loose_suggestion, parse_day
+from helpfinder.core.openinghours import opening_hours, read_opening_hours
 
 
 @pytest.mark.parametrize(

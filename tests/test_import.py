@@ -16,12 +16,13 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SCHEMAS, TODAY, VAL_ESSAI, VALID_PLACE, copy_territory, write
-from helpfinder import importer, importrow, recordfile
-from helpfinder.cli import import_main
-from helpfinder.export import MULTI_VALUED, standard_columns, standard_csv
-from helpfinder.pipeline import load_directory
-from helpfinder.schema import load_schemas
-from helpfinder.siteindex import build_index
+from helpfinder.analysis.index import build_index
+from helpfinder.contrib.cli import import_main
+from helpfinder.data import recordfile
+from helpfinder.data.load import load_directory
+from helpfinder.data.schema import load_schemas
+from helpfinder.opendata import importer, importrow
+from helpfinder.opendata.export import MULTI_VALUED, standard_columns, standard_csv
 
 STANDARD = SCHEMAS / "standard-mediation-numerique" / "schema.json"
 COLUMNS = standard_columns(STANDARD.read_text(encoding="utf-8"))
@@ -478,7 +479,7 @@ def test_the_import_script_runs_on_its_own(tmp_path, data_dir):
 def test_pairs_of_distinct_places_are_not_taken_for_each_other(tmp_path):
     """The fixture's places are distinct (three in one commune, two at one structure's
     addresses): none may be matched to another."""
-    from helpfinder.sameplace import PlaceMatcher
+    from helpfinder.opendata.sameplace import PlaceMatcher
 
     places = load_directory(copy_territory(VAL_ESSAI, tmp_path / "data"), TODAY)[0].places
     for first, second in itertools.permutations(places, 2):

@@ -8,8 +8,8 @@ import re
 from browser import map_page
 
 from conftest import TODAY, VAL_ESSAI, copy_territory
-from helpfinder.mapview import map_script, tile_hosts, tile_settings
-from helpfinder.pipeline import load_directory
+from helpfinder.data.load import load_directory
+from helpfinder.site.mapview import map_script, tile_hosts, tile_settings
 
 CDN_WORDS = (
     "cdn.",

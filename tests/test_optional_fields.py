@@ -20,11 +20,11 @@ import pytest
 import yaml
 
 from conftest import SCHEMAS, TODAY, VAL_ESSAI, copy_territory
-from helpfinder.pipeline import load_directory
-from helpfinder.recordfile import record_yaml
-from helpfinder.schema import FieldSpec, load_schemas
-from helpfinder.siteindex import build_index
-from helpfinder.sitepages import generate_files, generate_pages
+from helpfinder.analysis.index import build_index
+from helpfinder.data.load import load_directory
+from helpfinder.data.recordfile import record_yaml
+from helpfinder.data.schema import FieldSpec, load_schemas
+from helpfinder.site.pages import generate_files, generate_pages
 
 RECORD_SCHEMAS = load_schemas(SCHEMAS)
 # kind of record -> its files in a data/ folder (YAML records, or Markdown front matters)

@@ -14,9 +14,9 @@ from browser import pdf_pages
 from playwright.sync_api import expect
 
 from conftest import ROOT, TODAY, VAL_ESSAI, copy_territory
-from helpfinder.pathway_views import mermaid_source, nodes
-from helpfinder.pipeline import load_directory
-from helpfinder.records import Record
+from helpfinder.data.load import load_directory
+from helpfinder.data.records import Record
+from helpfinder.site.pathway_views import mermaid_source, nodes
 
 CHOICES = re.compile(r'<ul class="hf-big-links hf-choices">(.*?)</ul>', re.S)
 HREF = re.compile(r'href="([^"#?]+)')

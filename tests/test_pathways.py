@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import VALID_PATHWAY, VALID_PLACE, assert_one_error, line_of, run, write
-from helpfinder.matching import matches
+from helpfinder.data.matching import matches
 
 FILE = "data/pathways/parcours-test.yml"
 

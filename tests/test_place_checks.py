@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from conftest import VALID_PLACE, assert_one_error, line_of, run, write
-from helpfinder.problems import Severity
+from helpfinder.core.problems import Severity
 
 FILE = "data/actors/lieu-test.yml"
 
@@ -135,7 +135,7 @@ def test_single_value_stands_for_a_list(data_dir):
 
 def test_leading_zeros_and_times_are_kept_as_written(data_dir):
     """PyYAML alone reads 01001 as 1001 and 12:30 as 750: our loader keeps the text."""
-    from helpfinder.pipeline import load_directory
+    from helpfinder.data.load import load_directory
 
     text = _case('code_postal: "99100"', "code_postal: 99100").replace(
         'mercredi: "09:00-12:00"', "mercredi: 09:00-12:00"

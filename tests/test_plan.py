@@ -8,8 +8,8 @@ import datetime as dt
 from htmltext import article, text_of
 
 from conftest import TODAY, assert_one_error, build, line_of, run, write
-from helpfinder.pipeline import load_directory
-from helpfinder.plan import axes, funding_totals, is_late
+from helpfinder.data.load import load_directory
+from helpfinder.data.plan import axes, funding_totals, is_late
 
 ACTION = """\
 id: action-test

@@ -10,11 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import SCHEMAS, VAL_ESSAI
-from helpfinder.fieldcheck import Checker
-from helpfinder.places import check_place_file
-from helpfinder.schema import load_schemas
-from helpfinder.territory import load_territory
-from helpfinder.yamlsource import YamlFileError, parse_yaml_bytes
+from helpfinder.data.fieldcheck import Checker
+from helpfinder.data.places import check_place_file
+from helpfinder.data.schema import load_schemas
+from helpfinder.data.territory import load_territory
+from helpfinder.data.yamlsource import YamlFileError, parse_yaml_bytes
 
 RECORD_SCHEMAS = load_schemas(SCHEMAS)
 TERRITORY, _ = load_territory(VAL_ESSAI, RECORD_SCHEMAS, VAL_ESSAI.parent)

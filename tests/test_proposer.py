@@ -22,8 +22,8 @@ from conftest import (
     territory_without_records,
     write,
 )
-from helpfinder.hours import HoursError, loose_suggestion, parse_day
-from helpfinder.pipeline import load_directory
+from helpfinder.core.hours import HoursError, loose_suggestion, parse_day
+from helpfinder.data.load import load_directory
 
 
 def fill_valid(page) -> None:

@@ -12,9 +12,9 @@ import shutil
 from pathlib import Path
 
 from conftest import TODAY, VALID_PLACE, write
-from helpfinder.cli import validate_main
-from helpfinder.pipeline import load_directory
-from helpfinder.reportformats import format_report
+from helpfinder.contrib.cli import validate_main
+from helpfinder.contrib.reportformats import format_report
+from helpfinder.data.load import load_directory
 
 HERE = Path(__file__).parent
 BROKEN = HERE / "fixtures" / "broken"

@@ -10,10 +10,10 @@ import yaml
 from test_report import broken_data
 
 from conftest import ROOT, TODAY, VALID_PLACE, write
-from helpfinder.cli import validate_main
-from helpfinder.pipeline import load_directory
-from helpfinder.problems import Problem, Severity
-from helpfinder.reportformats import github_command
+from helpfinder.contrib.cli import validate_main
+from helpfinder.contrib.reportformats import github_command
+from helpfinder.core.problems import Problem, Severity
+from helpfinder.data.load import load_directory
 
 MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
 

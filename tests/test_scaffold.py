@@ -11,11 +11,11 @@ import pytest
 
 from conftest import ROOT, TODAY, write
 from conftest import SCHEMAS as SCHEMAS_DIR
-from helpfinder import cli, scaffold
-from helpfinder.pipeline import load_directory
-from helpfinder.problems import Severity
-from helpfinder.schema import load_schemas
-from helpfinder.territory import Territory
+from helpfinder.contrib import cli, scaffold
+from helpfinder.core.problems import Severity
+from helpfinder.data.load import load_directory
+from helpfinder.data.schema import load_schemas
+from helpfinder.data.territory import Territory
 
 SCHEMAS = load_schemas(SCHEMAS_DIR)
 

@@ -10,7 +10,7 @@ import pytest
 from frictionless import Resource, Schema, validate
 
 from conftest import SCHEMAS, VAL_ESSAI
-from helpfinder.schema import SCHEMA_FILES, load_schemas
+from helpfinder.data.schema import SCHEMA_FILES, load_schemas
 
 STANDARD = SCHEMAS / "standard-mediation-numerique"
 MULTI_VALUE = re.compile(r"^\(\?:\(\?:\^\|\\\|\)\((.*)\)\)\+\$$")

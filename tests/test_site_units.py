@@ -12,14 +12,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import DEUX_RIVES, TODAY, VAL_ESSAI, copy_territory
-from helpfinder import display, links, pathway_views, views
-from helpfinder.geo import distance_km
-from helpfinder.nearest import Point, PointGrid
-from helpfinder.pipeline import load_directory
-from helpfinder.render import environment, page_url, relative_url, table_of_contents
-from helpfinder.siteindex import _commune_slugs, build_index, slugify
-from helpfinder.sitepages import generate_pages
-from helpfinder.territory import Commune
+from helpfinder.analysis.index import _commune_slugs, build_index, slugify
+from helpfinder.core import display, links
+from helpfinder.core.geo import distance_km
+from helpfinder.core.nearest import Point, PointGrid
+from helpfinder.data.load import load_directory
+from helpfinder.data.territory import Commune
+from helpfinder.site import pathway_views, views
+from helpfinder.site.pages import generate_pages
+from helpfinder.site.render import environment, page_url, relative_url, table_of_contents
 
 
 @pytest.mark.parametrize(

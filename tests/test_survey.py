@@ -12,9 +12,9 @@ import pytest
 from htmltext import article, text_of
 
 from conftest import ROOT, TODAY, VAL_ESSAI, copy_territory
-from helpfinder import survey
-from helpfinder.cli import survey_main
-from helpfinder.pipeline import load_directory
+from helpfinder.contrib.cli import survey_main
+from helpfinder.data import survey
+from helpfinder.data.load import load_directory
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import survey_sample
@@ -229,8 +229,8 @@ def test_a_results_file_edited_by_hand_is_named(data_dir):
 def test_a_long_list_of_answers_shows_only_those_with_a_count(data, monkeypatch):
     """The communes of a large territory: no bar of « 0 », no row of « moins de 5 »; the
     shown answers come most frequent first, the others are counted in a sentence."""
-    from helpfinder import assessment_views
-    from helpfinder.siteindex import build_index
+    from helpfinder.analysis.index import build_index
+    from helpfinder.site import assessment_views
 
     path = data / "enquete" / survey.RESULTS
     document = json.loads(path.read_text(encoding="utf-8"))

@@ -1,5 +1,5 @@
 """The survey's published totals cannot be subtracted from one another to find a hidden
-count: an attacker written here, independent of helpfinder/disclosure.py, reads only a
+count: an attacker written here, independent of helpfinder/core/disclosure.py, reads only a
 results document, builds the equations of everything it publishes and computes the
 smallest and largest value of every hidden number over all integer solutions.
 
@@ -21,8 +21,9 @@ from htmltext import article, text_of
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from conftest import ROOT, TODAY, VAL_ESSAI, copy_territory
-from helpfinder import disclosure, survey
-from helpfinder.pipeline import load_directory
+from helpfinder.core import disclosure
+from helpfinder.data import survey
+from helpfinder.data.load import load_directory
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import survey_sample

@@ -7,9 +7,9 @@ import json
 import pytest
 
 from conftest import SCHEMAS, VAL_ESSAI, line_of, problems_in, run, write
-from helpfinder.geo import contains, distance_km, distance_to_outline_km
-from helpfinder.schema import load_schemas
-from helpfinder.territory import load_territory
+from helpfinder.core.geo import contains, distance_km, distance_to_outline_km
+from helpfinder.data.schema import load_schemas
+from helpfinder.data.territory import load_territory
 
 
 def test_territory_loads_the_communes_with_their_population():

@@ -1,0 +1,79 @@
+"""The package's folders are the pipeline's stages: each imports only from the stages before
+it, no module knows the site generator, and no module outgrows what one reader can hold."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "helpfinder"
+# The stages in pipeline order: a module may import its own stage and those before it.
+STAGES = ("core", "data", "analysis", "opendata", "site", "contrib")
+GENERATORS = ("mkdocs", "properdocs", "material", "zensical")
+
+
+def modules() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def imported(path: Path, package_dir: Path = PACKAGE) -> set[str]:
+    """Every module name `path` imports, absolute (relative imports resolved)."""
+    package = ".".join(path.relative_to(package_dir.parent).with_suffix("").parts[:-1])
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                base = f"{parent}.{base}" if base else parent
+            names.add(base)
+            names.update(f"{base}.{alias.name}" for alias in node.names)
+    return names
+
+
+def stage_of(name: str) -> str | None:
+    parts = name.split(".")
+    return parts[1] if len(parts) > 1 and parts[0] == "helpfinder" and parts[1] in STAGES else None
+
+
+def test_every_module_lives_in_a_stage() -> None:
+    loose = [p.name for p in PACKAGE.glob("*.py") if p.name != "__init__.py"]
+    assert loose == []
+    folders = sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists())
+    assert folders == sorted(STAGES)
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_a_stage_imports_only_the_stages_before_it(stage: str) -> None:
+    allowed = set(STAGES[: STAGES.index(stage) + 1])
+    wrong = {
+        f"{path.relative_to(PACKAGE)} -> {name}"
+        for path in (PACKAGE / stage).rglob("*.py")
+        for name in imported(path)
+        if stage_of(name) is not None and stage_of(name) not in allowed
+    }
+    assert wrong == set()
+
+
+def test_no_module_knows_the_site_generator() -> None:
+    wrong = {
+        f"{path.relative_to(PACKAGE)} -> {name}"
+        for path in modules()
+        for name in imported(path)
+        if name.split(".")[0] in GENERATORS
+    }
+    assert wrong == set()
+
+
+def test_the_checker_sees_a_backward_import(tmp_path: Path) -> None:
+    """The rule above can fail: a `data` module importing `site` is caught."""
+    module = tmp_path / "helpfinder" / "data" / "x.py"
+    module.parent.mkdir(parents=True)
+    module.write_text("from ..site import views\nfrom helpfinder.core import text\n")
+    found = imported(module, tmp_path / "helpfinder")
+    assert {stage_of(n) for n in found} == {"site", "core"}
+    assert "helpfinder.site.views" in found
