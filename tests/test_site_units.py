@@ -12,10 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import DEUX_RIVES, TODAY, VAL_ESSAI, copy_territory
-from helpfinder.analysis.index import _commune_slugs, build_index, slugify
+from helpfinder.analysis.index import _commune_slugs, build_index
 from helpfinder.core import display, links
 from helpfinder.core.geo import distance_km
 from helpfinder.core.nearest import Point, PointGrid
+from helpfinder.core.text import fold, slugify
 from helpfinder.data.load import load_directory
 from helpfinder.data.territory import Commune
 from helpfinder.site import pathway_views, views
@@ -116,6 +117,11 @@ def test_safe_links():
 def test_slugs_and_homonyms():
     assert slugify("L'Île-d'Yeu") == "l-ile-d-yeu"
     assert slugify("Saint-Étienne") == "saint-etienne"
+    assert slugify("Restos du Cœur") == "restos-du-coeur"
+    assert slugify("?!") == ""
+    # One fold for matching and for order: accents, case, ligatures and separators.
+    assert fold("L'Île-d'Yeu") == fold("l ile d yeu") == "l ile d yeu"
+    assert fold("CŒUR") == "coeur"
     communes = [
         Commune("01001", "Saint-Martin", ("01000",), 1, 2023, 46.0, 5.0),
         Commune("02002", "Saint-Martin", ("02000",), 1, 2023, 49.0, 3.0),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from helpfinder.core import display
 from helpfinder.core.clock import is_stale
-from helpfinder.core.suggest import fold
+from helpfinder.core.text import fold
 from helpfinder.data.records import Record
 
 

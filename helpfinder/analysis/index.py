@@ -7,13 +7,12 @@ per build from the records, so the page views only look things up.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from helpfinder.core.nearest import Nearest, Point, PointGrid
+from helpfinder.core.text import fold, slugify
 from helpfinder.data.load import Directory
 from helpfinder.data.records import Record
 from helpfinder.data.territory import Commune, departement_of
@@ -22,12 +21,6 @@ from helpfinder.data.territory import Commune, departement_of
 # so that a new version of the standard needs no code change).
 SERVICES_FIELD = "services"
 SCORE_COLUMN = "ifn_score_global_departement"  # the fragility index, base 100 = the département
-
-
-def slugify(text: str) -> str:
-    """`Saint-Étienne` -> `saint-etienne`, `L'Île-d'Yeu` -> `l-ile-d-yeu`."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "commune"
 
 
 @dataclass
@@ -86,9 +79,9 @@ class SiteIndex:
 def build_index(directory: Directory, today: dt.date) -> SiteIndex:
     """Sort, group and locate everything once."""
     communes = sorted(
-        directory.territory.communes.values(), key=lambda c: (_sort_key(c.nom), c.code_insee)
+        directory.territory.communes.values(), key=lambda c: (fold(c.nom), c.code_insee)
     )
-    places = sorted(directory.places, key=lambda p: (_sort_key(p.data.get("nom", "")), p.id))
+    places = sorted(directory.places, key=lambda p: (fold(p.data.get("nom", "")), p.id))
     index = SiteIndex(
         directory=directory,
         today=today,
@@ -141,18 +134,17 @@ def _service_values(directory: Directory) -> list[str]:
     return list(spec.item.enum or []) if spec.item else []
 
 
+def commune_slug(name: str) -> str:
+    return slugify(name) or "commune"
+
+
 def _commune_slugs(communes: list[Commune]) -> dict[str, str]:
     """One slug per commune; homonyms (there are many Saint-Martin) get their INSEE code."""
     counts: dict[str, int] = defaultdict(int)
     for commune in communes:
-        counts[slugify(commune.nom)] += 1
+        counts[commune_slug(commune.nom)] += 1
     slugs = {}
     for commune in communes:
-        slug = slugify(commune.nom)
+        slug = commune_slug(commune.nom)
         slugs[commune.code_insee] = slug if counts[slug] == 1 else f"{slug}-{commune.code_insee}"
     return slugs
-
-
-def _sort_key(text: str) -> str:
-    """Alphabetical order as a French reader expects: accents and case ignored."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()

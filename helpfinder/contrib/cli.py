@@ -17,7 +17,7 @@ from helpfinder.contrib.reportformats import FORMATS, format_report
 from helpfinder.core.arguments import ArgumentParser
 from helpfinder.core.clock import today
 from helpfinder.core.problems import Severity
-from helpfinder.core.suggest import fold
+from helpfinder.core.text import fold
 from helpfinder.data import survey
 from helpfinder.data.load import ACTORS_DIR, PATHWAYS_DIR, SCHEMAS_DIR, SURVEY_DIR, load_directory
 from helpfinder.data.recordfile import write_atomically

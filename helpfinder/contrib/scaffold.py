@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from helpfinder.analysis.index import slugify
 from helpfinder.core.display import of_place
 from helpfinder.core.hours import WEEKDAYS, HoursError, loose_suggestion, parse_day
 from helpfinder.core.problems import Problem, Severity
-from helpfinder.core.suggest import either, fold, name_matches
+from helpfinder.core.suggest import either, name_matches
+from helpfinder.core.text import fold, slugify
 from helpfinder.data.editorschema import schema_line
 from helpfinder.data.fieldcheck import (
     EXAMPLE_PHONE,
@@ -295,8 +295,9 @@ def place_questions(territory: Territory, schema: RecordSchema) -> list[Question
 def place_record(answers: dict[str, Any], today: dt.date) -> dict[str, Any]:
     """Our record from the answers (the commune gives its code and postal code)."""
     commune: Commune = answers["commune"]
+    name_slug = slugify(answers["nom"]) or "lieu"
     data: dict[str, Any] = {
-        "id": answers.get("id") or f"{slugify(answers['nom'])}-{slugify(commune.nom)}"[:80],
+        "id": answers.get("id") or f"{name_slug}-{slugify(commune.nom)}"[:80],
         "nom": answers["nom"],
         "commune": commune.nom,
         "code_postal": answers.get("code_postal") or commune.codes_postaux[0],
@@ -358,7 +359,7 @@ def pathway_record(answers: dict[str, Any]) -> dict[str, Any]:
     """A first tree to edit: one question, two answers, two results."""
     services = answers["services"]
     return {
-        "id": answers.get("id") or slugify(answers["titre"])[:80],
+        "id": answers.get("id") or (slugify(answers["titre"]) or "parcours")[:80],
         "titre": answers["titre"],
         "pour": answers["pour"],
         "resume": answers["resume"],

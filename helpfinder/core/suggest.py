@@ -3,18 +3,9 @@
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from collections.abc import Iterable
 
-_SEPARATORS = re.compile(r"[\s_\-’'`]+")
-
-
-def fold(text: str) -> str:
-    """Lower case, no accents, one kind of separator: what two near-identical labels share."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _SEPARATORS.sub(" ", bare).strip()
+from helpfinder.core.text import fold
 
 
 def closest(value: str, choices: Iterable[str], cutoff: float = 0.75) -> str | None:

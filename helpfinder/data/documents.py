@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from helpfinder.core.problems import Problem
-from helpfinder.core.suggest import fold
+from helpfinder.core.text import fold
 from helpfinder.data import datafiles
 from helpfinder.data.records import check_record
 from helpfinder.data.schema import RecordSchema

@@ -17,7 +17,8 @@ from helpfinder.core import textrules
 from helpfinder.core.hours import HoursError, parse_day
 from helpfinder.core.languages import language_codes
 from helpfinder.core.problems import Problem, Severity, show
-from helpfinder.core.suggest import did_you_mean, fold
+from helpfinder.core.suggest import did_you_mean
+from helpfinder.core.text import slugify
 from helpfinder.data.schema import FieldSpec
 from helpfinder.data.yamlsource import KeyPath, YamlDocument, format_path
 
@@ -323,7 +324,7 @@ _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 def check_identifier(value: str) -> str:
     if _ID.fullmatch(value):
         return value
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(value)).strip("-")
+    slug = slugify(value)
     hint = f" ; par exemple '{slug}'" if slug else ""
     raise FormatError(
         "format-identifiant",

@@ -11,7 +11,7 @@ from helpfinder.core import personaldata
 from helpfinder.core.clock import is_stale
 from helpfinder.core.geo import distance_km, distance_to_outline_km
 from helpfinder.core.problems import Problem, Severity, show
-from helpfinder.core.suggest import fold
+from helpfinder.core.text import fold
 from helpfinder.data.fieldcheck import Checker
 from helpfinder.data.records import Record, read_record
 from helpfinder.data.schema import RecordSchema

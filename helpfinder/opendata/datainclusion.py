@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from helpfinder.analysis.index import SiteIndex, slugify
+from helpfinder.analysis.index import SiteIndex
 from helpfinder.core.openinghours import opening_hours
+from helpfinder.core.text import slugify
 from helpfinder.data.records import Record
 
 STRUCTURES_FILE = "donnees/data-inclusion/structures.json"

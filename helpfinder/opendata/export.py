@@ -14,9 +14,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from helpfinder.analysis.index import SCORE_COLUMN, SiteIndex, slugify
+from helpfinder.analysis.index import SCORE_COLUMN, SiteIndex
 from helpfinder.core.openinghours import opening_hours
 from helpfinder.core.spreadsheet import csv_text
+from helpfinder.core.text import slugify
 from helpfinder.data.records import Record
 
 STANDARD_SCHEMA = Path("standard-mediation-numerique") / "schema.json"

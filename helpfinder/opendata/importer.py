@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from helpfinder.analysis.index import slugify
 from helpfinder.core.problems import Problem, Severity, plural
+from helpfinder.core.text import slugify
 from helpfinder.data.load import ACTORS_DIR, SCHEMAS_DIR, Directory, load_directory
 from helpfinder.data.places import check_place_file
 from helpfinder.data.recordfile import record_text, untouched_since_import, write_atomically
@@ -293,7 +293,7 @@ class _Run:
             and row_id not in self.taken
         ):
             return row_id
-        name = slugify(data.get("nom", ""))[:MAX_ID_LENGTH].strip("-")
+        name = (slugify(data.get("nom", "")) or "lieu")[:MAX_ID_LENGTH].strip("-")
         commune = slugify(data.get("commune", ""))
         candidates = [name, f"{name}-{commune}"[:MAX_ID_LENGTH].strip("-")]
         for candidate in candidates:

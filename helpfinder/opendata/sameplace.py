@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from helpfinder.core.geo import distance_km
-from helpfinder.core.suggest import fold
+from helpfinder.core.text import fold
 from helpfinder.opendata.export import NO_PIVOT
 
 SAME_NAME_WITHIN_KM = 1.0

@@ -15,7 +15,8 @@ from helpfinder.data import plan, survey
 from helpfinder.data.documents import Document
 from helpfinder.site.markdowntext import render_markdown
 from helpfinder.data.load import SURVEY_DIR
-from helpfinder.analysis.index import SiteIndex, slugify
+from helpfinder.analysis.index import SiteIndex
+from helpfinder.core.text import slugify
 from helpfinder.core.spreadsheet import csv_text
 from helpfinder.site.views import HOME_COMMUNES_MAX, commune_ref
 

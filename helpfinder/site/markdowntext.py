@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from markdown_it import MarkdownIt
 
-from helpfinder.analysis.index import slugify
+from helpfinder.core.text import slugify
 
 # No images either: a picture from another site would be a request to a third party.
 _MD = MarkdownIt("commonmark", {"html": False}).enable("table").disable("image")

@@ -13,7 +13,8 @@ import xml.etree.ElementTree as ET
 
 from helpfinder.core import display
 from helpfinder.data.records import Record
-from helpfinder.analysis.index import SiteIndex, slugify
+from helpfinder.analysis.index import SiteIndex
+from helpfinder.core.text import slugify
 
 FEED_FILE = "donnees/nouveautes.xml"
 NEWS_MAX = 50

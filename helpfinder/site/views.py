@@ -12,7 +12,7 @@ from helpfinder.core import display, links
 from helpfinder.core.clock import is_stale
 from helpfinder.data.records import Record
 from helpfinder.analysis.index import SiteIndex
-from helpfinder.core.suggest import fold
+from helpfinder.core.text import fold
 from helpfinder.data.territory import Commune
 
 EQUIPMENT_LABELS = {
