@@ -83,14 +83,16 @@ def run(communes: int = 35_000, places: int = 20_000) -> dict[str, Any]:
         directory, report = load_directory(data_dir, DAY)
         index = build_index(directory, DAY)
         loaded = time.perf_counter()
-        coverages = cov.commune_coverage(index)
+        coverages = cov.commune_coverage(
+            index.communes, index.services, index.nearest, index.iris_scores
+        )
         covered = time.perf_counter()
         for service in index.services:
             for km in cov.BANDS_KM:
                 cov.population_share(coverages, service, km)
             cov.white_zones(coverages, service)
         ranked = cov.priorities(coverages)
-        table = assessment_views.coverage_csv(index, coverages)
+        table = assessment_views.coverage_csv(index)
         done = time.perf_counter()
     return {
         "communes": len(coverages),

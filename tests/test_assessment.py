@@ -84,7 +84,9 @@ def brute_force_km(index, commune, service) -> float | None:
 
 
 def test_coverage_is_the_brute_force_nearest(index):
-    coverages = cov.commune_coverage(index)
+    coverages = cov.commune_coverage(
+        index.communes, index.services, index.nearest, index.iris_scores
+    )
     assert len(coverages) == 7
     for c in coverages:
         for service in index.services:
@@ -93,11 +95,12 @@ def test_coverage_is_the_brute_force_nearest(index):
             assert (found is None) == (expected is None), (c.commune.nom, service)
             if found is not None:
                 assert found.km == pytest.approx(expected, abs=1e-9), (c.commune.nom, service)
-    assert cov.commune_coverage(index) is coverages  # computed once per index
+    # The index holds the coverage computed once, by the same function the pages would call.
+    assert index.coverage == coverages
 
 
 def test_population_shares_add_up_the_communes_within_reach(index):
-    coverages = cov.commune_coverage(index)
+    coverages = index.coverage
     total = sum(c.commune.population for c in coverages)
     for service, km in itertools.product(index.services, cov.BANDS_KM):
         near = sum(
@@ -110,7 +113,7 @@ def test_population_shares_add_up_the_communes_within_reach(index):
 
 
 def test_white_zones_are_the_communes_beyond_15_km(index):
-    coverages = cov.commune_coverage(index)
+    coverages = index.coverage
     for service in index.services:
         expected = {
             c.commune.nom
@@ -124,7 +127,7 @@ def test_white_zones_are_the_communes_beyond_15_km(index):
 
 
 def test_priorities_follow_the_stated_method(index):
-    coverages = cov.commune_coverage(index)
+    coverages = index.coverage
     ranked = cov.priorities(coverages)
     scored = [c for c in coverages if c.fragility is not None]
     assert sorted(p.rank for p in ranked) == list(range(1, len(scored) + 1))
@@ -138,7 +141,7 @@ def test_priorities_follow_the_stated_method(index):
 
 
 def test_a_commune_without_index_is_left_out_of_the_ranking(index):
-    coverages = cov.commune_coverage(index)
+    coverages = index.coverage
     no_index = cov.CommuneCoverage(coverages[0].commune, coverages[0].nearest, None)
     ranked = cov.priorities([no_index, *coverages[1:]])
     assert coverages[0].commune not in [p.coverage.commune for p in ranked]

@@ -126,7 +126,7 @@ def pipeline(data: Path) -> tuple[set[str], list[tuple[str, str]]]:
     index = build_index(directory, TODAY)
     pages = generate_pages(index, directory_urls=True)
     generate_files(index, directory_urls=True)
-    return errors, [(page.src, page.html) for page in pages]
+    return errors, [(page.route, page.html) for page in pages]
 
 
 def assert_nothing_empty(pages: list[tuple[str, str]]) -> None:
@@ -191,7 +191,7 @@ def test_without_the_fragility_index_and_its_texts_the_site_is_made(fixture_data
     errors, pages = pipeline(fixture_data)
     assert errors == set()
     assert_nothing_empty(pages)
-    priorities = dict(pages)["etat-des-lieux/priorites.md"]
+    priorities = dict(pages)["etat-des-lieux/priorites"]
     assert "<table" not in priorities and "indice de fragilité" in priorities
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import random
 import re
 from typing import Any
@@ -11,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import DEUX_RIVES, TODAY, VAL_ESSAI, copy_territory
+from conftest import DEUX_RIVES, ROOT, TODAY, VAL_ESSAI, copy_territory
 from helpfinder.analysis.index import _commune_slugs, build_index
 from helpfinder.core import display, links
 from helpfinder.core.geo import distance_km
@@ -19,9 +20,11 @@ from helpfinder.core.nearest import Point, PointGrid
 from helpfinder.core.text import fold, slugify
 from helpfinder.data.load import load_directory
 from helpfinder.data.territory import Commune
-from helpfinder.site import pathway_views, views
+from helpfinder.site import routes
+from helpfinder.site.page import Heading, headings_of
 from helpfinder.site.pages import generate_pages
-from helpfinder.site.render import environment, page_url, relative_url, table_of_contents
+from helpfinder.site.render import environment
+from helpfinder.site.routes import page_url, relative_url
 
 
 @pytest.mark.parametrize(
@@ -151,11 +154,12 @@ def test_relative_urls(target, origin, expected):
 
 
 def test_page_urls_follow_use_directory_urls():
-    assert page_url("index.md", True) == ""
-    assert page_url("lieux/index.md", True) == "lieux/"
-    assert page_url("lieux/x.md", True) == "lieux/x/"
-    assert page_url("lieux/index.md", False) == "lieux/index.html"
-    assert page_url("lieux/x.md", False) == "lieux/x.html"
+    assert page_url("index", True) == ""
+    assert page_url("lieux/index", True) == "lieux/"
+    assert page_url("lieux/x", True) == "lieux/x/"
+    assert page_url("index", False) == "index.html"
+    assert page_url("lieux/index", False) == "lieux/index.html"
+    assert page_url("lieux/x", False) == "lieux/x.html"
 
 
 def test_templates_escape_and_fail_on_unknown_names():
@@ -165,12 +169,33 @@ def test_templates_escape_and_fail_on_unknown_names():
         env.from_string("{{ missing }}").render()
 
 
-def test_table_of_contents_is_escaped_and_nested():
+def test_headings_are_plain_text_in_order():
+    html = (
+        '<h1 id="t">T</h1><h2 id="a">A &lt;b&gt;</h2><h3 id="b">B <em>x</em></h3><h2>no id</h2>'
+        '<h2 id="c">C</h2>'
+    )
+    assert headings_of(html) == (
+        Heading(1, "t", "T"),
+        Heading(2, "a", "A <b>"),
+        Heading(3, "b", "B x"),
+        Heading(2, "c", "C"),
+    )
+
+
+def mkdocs_hook() -> Any:
+    """hooks/site.py, the MkDocs adapter, as a module."""
+    spec = importlib.util.spec_from_file_location("site_hook", ROOT / "hooks" / "site.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_mkdocs_table_of_contents_is_escaped_and_nested():
     html = (
         '<h1 id="t">T</h1><h2 id="a">A &lt;b&gt;</h2><h3 id="b">B</h3><h2>no id</h2>'
         '<h2 id="c">C</h2>'
     )
-    (title,) = table_of_contents(html)
+    (title,) = mkdocs_hook()._toc_tokens(headings_of(html))
     assert (title["id"], title["level"]) == ("t", 1)
     assert [(t["id"], t["name"], [c["id"] for c in t["children"]]) for t in title["children"]] == [
         ("a", "A &lt;b&gt;", ["b"]),
@@ -214,20 +239,20 @@ def test_empty_grid_finds_nothing():
 def pages_of(fixture, tmp_path) -> dict[str, Any]:
     directory, report = load_directory(copy_territory(fixture, tmp_path / "data"), TODAY)
     assert report.ok, [p.format() for p in report.errors]
-    return {p.src: p for p in generate_pages(build_index(directory, TODAY), directory_urls=True)}
+    return {p.route: p for p in generate_pages(build_index(directory, TODAY), directory_urls=True)}
 
 
 def test_a_small_territory_lists_its_communes_and_its_places(tmp_path):
     small = pages_of(DEUX_RIVES, tmp_path)
     assert not [src for src in small if src.startswith("departements/")]
-    assert 'href="communes/le-gue/"' in small["index.md"].html
-    assert "hf-az" not in small["index.md"].html  # 11 communes: no A–Z index needed
-    assert small["lieux/index.md"].html.count('class="hf-card"') == 3
+    assert 'href="communes/le-gue/"' in small["index"].html
+    assert "hf-az" not in small["index"].html  # 11 communes: no A–Z index needed
+    assert small["lieux/index"].html.count('class="hf-card"') == 3
 
 
 def test_a_long_list_of_communes_gets_an_a_to_z_index_and_a_filter(monkeypatch, tmp_path):
-    monkeypatch.setattr(views, "LONG_LIST", 5)
-    home = pages_of(DEUX_RIVES, tmp_path)["index.md"].html
+    monkeypatch.setattr(routes, "LONG_LIST", 5)
+    home = pages_of(DEUX_RIVES, tmp_path)["index"].html
     letters = re.findall(r'<li><a href="#lettre-([a-z])">([A-Z])</a></li>', home)
     assert [upper for _, upper in letters] == ["E", "L", "M", "P", "R", "S", "V"]
     for anchor, _ in letters:
@@ -263,26 +288,26 @@ def test_commune_names_take_their_french_prepositions(name, at, of):
 
 
 def test_a_territory_of_several_departements_goes_through_their_names(monkeypatch, tmp_path):
-    monkeypatch.setattr(views, "HOME_COMMUNES_MAX", 2)
-    monkeypatch.setattr(pathway_views, "OUTCOME_PLACES_MAX", 0)
+    monkeypatch.setattr(routes, "HOME_COMMUNES_MAX", 2)
+    monkeypatch.setattr(routes, "OUTCOME_PLACES_MAX", 0)
     big = pages_of(DEUX_RIVES, tmp_path)
-    home = big["index.md"].html
+    home = big["index"].html
     assert 'href="departements/2A/">Rive-Sud (département fictif) (4 communes)</a>' in home
     assert 'href="departements/2B/">Rive-Nord (département fictif) (7 communes)</a>' in home
     assert "Département 2A" not in home and 'href="communes/' not in home
-    listing = big["lieux/index.md"].html
+    listing = big["lieux/index"].html
     assert 'href="../departements/2A/lieux/">Rive-Sud (département fictif) : 1 lieu</a>' in listing
     assert (
         'href="../departements/2B/lieux/">Rive-Nord (département fictif) : 2 lieux</a>' in listing
     )
-    north = big["departements/2B.md"]
+    north = big["departements/2B"]
     assert north.title == "Rive-Nord (département fictif)"
     assert (
         'href="../../communes/rive-haute/">Rive-Haute<span class="hf-count">(1 lieu)</span></a>'
         in north.html
     )
     assert 'href="../../communes/ecluse/">Écluse</a>' in north.html
-    places = big["departements/2B/lieux.md"]
+    places = big["departements/2B/lieux"]
     assert places.title == "Les lieux : Rive-Nord (département fictif)"
     assert (
         'href="../../../lieux/espace-numerique-rive-haute/">Espace numérique de Rive-Haute</a>'
@@ -290,19 +315,19 @@ def test_a_territory_of_several_departements_goes_through_their_names(monkeypatc
     )
     assert 'id="commune-2B904"' in places.html  # Les Berges, where the itinerant one is based
     assert 'class="hf-card"' not in north.html  # the commune pages list the places
-    assert "1 lieu propose cela." in big["parcours/demarche-en-ligne/aide-ponctuelle.md"].html
-    assert 'id="lieu-choisi"' in big["parcours/demarche-en-ligne/aide-ponctuelle/fiche.md"].html
+    assert "1 lieu propose cela." in big["parcours/demarche-en-ligne/aide-ponctuelle"].html
+    assert 'id="lieu-choisi"' in big["parcours/demarche-en-ligne/aide-ponctuelle/fiche"].html
 
 
 def test_one_departement_is_never_a_single_choice(monkeypatch, tmp_path):
-    monkeypatch.setattr(views, "HOME_COMMUNES_MAX", 2)
+    monkeypatch.setattr(routes, "HOME_COMMUNES_MAX", 2)
     big = pages_of(VAL_ESSAI, tmp_path)
-    home = big["index.md"].html
+    home = big["index"].html
     assert "Choisissez votre département" not in home
     assert 'href="departements/99/#lettre-b">B</a>' in home  # straight to the communes
     assert 'href="departements/99/">Voir toutes les communes</a>' in home
-    assert big["departements/99.md"].title == "Essai (département fictif)"
-    listing = big["lieux/index.md"]  # « Tous les lieux » is the list, commune by commune
+    assert big["departements/99"].title == "Essai (département fictif)"
+    listing = big["lieux/index"]  # « Tous les lieux » is the list, commune by commune
     assert listing.title == "Tous les lieux"
     for place in (VAL_ESSAI / "actors").glob("*.yml"):
         assert listing.html.count(f'<li><a href="{place.stem}/">') == 1, place.stem
@@ -310,13 +335,13 @@ def test_one_departement_is_never_a_single_choice(monkeypatch, tmp_path):
 
 
 def test_many_places_are_listed_one_letter_per_page(monkeypatch, tmp_path):
-    monkeypatch.setattr(views, "HOME_COMMUNES_MAX", 2)
-    monkeypatch.setattr(views, "DIRECTORY_PLACES_MAX", 3)
+    monkeypatch.setattr(routes, "HOME_COMMUNES_MAX", 2)
+    monkeypatch.setattr(routes, "DIRECTORY_PLACES_MAX", 3)
     big = pages_of(VAL_ESSAI, tmp_path)
-    listing = big["lieux/index.md"].html
+    listing = big["lieux/index"].html
     assert 'href="../departements/99/lieux/b/">B : 3 lieux, 1 commune</a>' in listing
     assert 'href="../departements/99/lieux/e/">E : 4 lieux, 1 commune</a>' in listing
-    letter = big["departements/99/lieux/e.md"]
+    letter = big["departements/99/lieux/e"]
     assert letter.title == "Tous les lieux : communes en E"
     assert "Essai-le-Haut" in letter.html and "Bourg-d&#39;Exemple" not in letter.html
     counted = sum(

@@ -8,9 +8,9 @@ it: the same search as the commune pages (`SiteIndex.nearest`, a grid, never all
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from helpfinder.analysis.index import SiteIndex
 from helpfinder.core.nearest import Nearest
 from helpfinder.data.territory import Commune
 
@@ -52,22 +52,24 @@ class Priority:
     rank: int  # 1 = the first place to act
 
 
-def commune_coverage(index: SiteIndex) -> list[CommuneCoverage]:
-    """Every commune, in the index's order, with its nearest place for each service
-    (computed once per index: the pages and the CSV share it)."""
-    if "coverage" in index.computed:
-        return index.computed["coverage"]
+def commune_coverage(
+    communes: list[Commune],
+    services: list[str],
+    nearest: Callable[[Commune, str], Nearest | None],
+    iris_scores: Callable[[str], list[tuple[str, float]]],
+) -> list[CommuneCoverage]:
+    """Every commune, in the given order, with its nearest place for each service: computed
+    once per build by the index (`SiteIndex.coverage`), which the pages and files share."""
     result = []
-    for commune in index.communes:
-        scores = [score for _, score in index.iris_scores(commune.code_insee)]
+    for commune in communes:
+        scores = [score for _, score in iris_scores(commune.code_insee)]
         result.append(
             CommuneCoverage(
                 commune,
-                {service: index.nearest(commune, service) for service in index.services},
+                {service: nearest(commune, service) for service in services},
                 sum(scores) / len(scores) if scores else None,
             )
         )
-    index.computed["coverage"] = result
     return result
 
 

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from helpfinder.analysis.coverage import CommuneCoverage, commune_coverage
 from helpfinder.core.nearest import Nearest, Point, PointGrid
 from helpfinder.core.text import fold, slugify
 from helpfinder.data.load import Directory
@@ -40,9 +41,9 @@ class SiteIndex:
     )
     grids: dict[str, PointGrid] = field(default_factory=dict)
     departements: dict[str, list[Commune]] = field(default_factory=dict)
-    # What costs to compute and serves several pages and files (the coverage of every
-    # commune), computed once per build: see coverage.commune_coverage.
-    computed: dict[str, Any] = field(default_factory=dict)
+    # Every commune's nearest place for each service: the commune pages, the État des lieux,
+    # the map and the coverage CSV share it (computed once, at the end of build_index).
+    coverage: list[CommuneCoverage] = field(default_factory=list)
 
     @property
     def territory(self) -> dict[str, Any]:
@@ -117,6 +118,7 @@ def build_index(directory: Directory, today: dt.date) -> SiteIndex:
     index.places_by_commune = dict(by_commune)
     index.permanences_by_commune = dict(permanences)
     index.grids = {service: PointGrid(found) for service, found in points.items()}
+    index.coverage = commune_coverage(communes, index.services, index.nearest, index.iris_scores)
     return index
 
 

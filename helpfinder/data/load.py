@@ -23,6 +23,7 @@ from helpfinder.data.documents import FICHE_SECTIONS, Document, check_document_f
 from helpfinder.data.pathways import check_outcomes_matched, check_pathway_file
 from helpfinder.data.places import check_place_file, check_unique_ids
 from helpfinder.data.plan import check_plan_file
+from helpfinder.data.published import SURVEY_DIR, read_standard_schema, read_survey_files
 from helpfinder.data.records import Record, record_files
 from helpfinder.data.schema import RecordSchema, load_schemas
 from helpfinder.data.survey import (
@@ -41,7 +42,6 @@ PATHWAYS_DIR = "pathways"
 PLAN_DIR = "plan"  # optional: a territory without an action plan has no such folder
 MINUTES_DIR = "comptes-rendus"  # optional, Markdown documents
 BENCHMARK_DIR = "benchmark"  # optional, Markdown documents
-SURVEY_DIR = "enquete"  # optional: the questionnaire and the published results
 SCHEMAS_DIR = "schemas"
 # Below this many place files one process is fastest; above, the files are shared between
 # the machine's cores (reading YAML is the cost: about 4,000 files/s per core).
@@ -60,7 +60,10 @@ class Directory:
     minutes: list[Document] = field(default_factory=list)
     fiches: list[Document] = field(default_factory=list)
     survey: dict[str, Any] | None = None  # data/enquete/resultats.json, aggregated
+    # The survey's files as they are (published by the site), by name in data/enquete/.
+    survey_files: dict[str, str] = field(default_factory=dict)
     schemas: dict[str, RecordSchema] = field(default_factory=dict)
+    standard_schema: str = ""  # the national standard's Table Schema, as published
 
 
 def load_directory(data_dir: Path, today: dt.date) -> tuple[Directory, Report]:
@@ -76,6 +79,8 @@ def load_directory(data_dir: Path, today: dt.date) -> tuple[Directory, Report]:
         report.add(Problem(shown_as, 0, "", "", "schema", f"schéma illisible : {exc}"))
         return directory, report
 
+    directory.standard_schema, problems = read_standard_schema(data_dir / SCHEMAS_DIR, shown)
+    report.extend(problems)
     report.extend(datafiles.links_in(data_dir, shown))
     directory.territory, problems = load_territory(data_dir, directory.schemas, shown)
     report.extend(problems)
@@ -130,6 +135,8 @@ def load_directory(data_dir: Path, today: dt.date) -> tuple[Directory, Report]:
     except SurveyError as exc:
         shown_as = results.relative_to(shown).as_posix()
         report.add(Problem(shown_as, 0, "", "", "structure", str(exc)))
+    directory.survey_files, problems = read_survey_files(data_dir, shown)
+    report.extend(problems)
     if directory.territory.communes:
         report.extend(check_survey_communes(data_dir, directory, shown))
     return directory, report

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 from typing import Any
 
 from helpfinder.analysis.index import SCORE_COLUMN, SiteIndex
@@ -20,7 +19,6 @@ from helpfinder.core.spreadsheet import csv_text
 from helpfinder.core.text import slugify
 from helpfinder.data.records import Record
 
-STANDARD_SCHEMA = Path("standard-mediation-numerique") / "schema.json"
 STANDARD_FILE = "donnees/lieux-de-mediation-numerique.csv"
 # The standard requires a SIRET or RNA number ("pivot"); producers without one write this
 # placeholder, which its pattern accepts.

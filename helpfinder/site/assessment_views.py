@@ -14,19 +14,13 @@ from helpfinder.analysis import inventory
 from helpfinder.data import plan, survey
 from helpfinder.data.documents import Document
 from helpfinder.site.markdowntext import render_markdown
-from helpfinder.data.load import SURVEY_DIR
 from helpfinder.analysis.index import SiteIndex
 from helpfinder.core.text import slugify
 from helpfinder.core.spreadsheet import csv_text
-from helpfinder.site.views import HOME_COMMUNES_MAX, commune_ref
+from helpfinder.site import routes
+from helpfinder.site.views import commune_ref
 
-ASSESSMENT_SRC = "etat-des-lieux/index.md"
-COVERAGE_SRC = "etat-des-lieux/couverture.md"
-PRIORITIES_SRC = "etat-des-lieux/priorites.md"
-ACTORS_SRC = "etat-des-lieux/acteurs.md"
-COVERAGE_CSV = "donnees/couverture.csv"
 # Above this many communes, tables list the first ones by priority and the CSV has them all.
-TABLE_COMMUNES_MAX = HOME_COMMUNES_MAX
 # Column headings for the nine services of the standard; the full names are listed under
 # each table that uses them.
 SHORT_NAMES = {
@@ -65,12 +59,13 @@ def _share_cell(share: float) -> dict[str, Any]:
     return {"texte": _percent(share), "tri": round(share * 100, 1)}
 
 
-def coverage_view(index: SiteIndex, coverages: list[cov.CommuneCoverage]) -> dict[str, Any]:
+def coverage_view(index: SiteIndex) -> dict[str, Any]:
+    coverages = index.coverage
     ranked = [p.coverage for p in cov.priorities(coverages)]
     shown = coverages
-    if len(coverages) > TABLE_COMMUNES_MAX:
+    if len(coverages) > routes.TABLE_COMMUNES_MAX:
         unranked = [c for c in coverages if c.fragility is None]
-        shown = [*ranked, *unranked][:TABLE_COMMUNES_MAX]
+        shown = [*ranked, *unranked][:routes.TABLE_COMMUNES_MAX]
     return {
         "bandes": list(cov.BANDS_KM),
         "loin_km": int(cov.FAR_KM),
@@ -109,11 +104,12 @@ def coverage_view(index: SiteIndex, coverages: list[cov.CommuneCoverage]) -> dic
         ],
         "tronque": len(shown) < len(coverages),
         "total": len(coverages),
-        "csv": COVERAGE_CSV,
+        "csv": routes.COVERAGE_CSV,
     }
 
 
-def priorities_view(index: SiteIndex, coverages: list[cov.CommuneCoverage]) -> dict[str, Any]:
+def priorities_view(index: SiteIndex) -> dict[str, Any]:
+    coverages = index.coverage
     ranked = cov.priorities(coverages)
     rows = [
         {
@@ -128,12 +124,12 @@ def priorities_view(index: SiteIndex, coverages: list[cov.CommuneCoverage]) -> d
             "rang_distance": p.distance_rank,
             "loin": len(p.coverage.far_services()),
         }
-        for p in ranked[:TABLE_COMMUNES_MAX]
+        for p in ranked[:routes.TABLE_COMMUNES_MAX]
     ]
     fragility = index.territory.get("indice_fragilite") or {}
     return {
         "lignes": rows,
-        "tronque": len(ranked) > TABLE_COMMUNES_MAX,
+        "tronque": len(ranked) > routes.TABLE_COMMUNES_MAX,
         "total": len(ranked),
         "sans_indice": [
             commune_ref(index, c.commune.code_insee) for c in coverages if c.fragility is None
@@ -144,8 +140,8 @@ def priorities_view(index: SiteIndex, coverages: list[cov.CommuneCoverage]) -> d
             "source": fragility.get("source", "").rstrip(". "),
             "millesime": fragility.get("millesime", "").rstrip(". "),
         },
-        "graphique": scatter(ranked[:TABLE_COMMUNES_MAX]),
-        "csv": COVERAGE_CSV,
+        "graphique": scatter(ranked[:routes.TABLE_COMMUNES_MAX]),
+        "csv": routes.COVERAGE_CSV,
     }
 
 
@@ -212,9 +208,9 @@ def actors_view(index: SiteIndex) -> dict[str, Any]:
                 "permanences": c.permanences,
                 "services": [SHORT_NAMES.get(s, s) for s in c.services],
             }
-            for c in communes[:TABLE_COMMUNES_MAX]
+            for c in communes[:routes.TABLE_COMMUNES_MAX]
         ],
-        "tronque": len(communes) > TABLE_COMMUNES_MAX,
+        "tronque": len(communes) > routes.TABLE_COMMUNES_MAX,
         "services_manquants": inventory.missing_services(index),
         "communes_sans_aide": [
             commune_ref(index, c.code_insee) for c in inventory.communes_without_help(index)
@@ -222,8 +218,9 @@ def actors_view(index: SiteIndex) -> dict[str, Any]:
     }
 
 
-def assessment_view(index: SiteIndex, coverages: list[cov.CommuneCoverage]) -> dict[str, Any]:
+def assessment_view(index: SiteIndex) -> dict[str, Any]:
     """The section's front page: a few figures, the first priorities, links."""
+    coverages = index.coverage
     total = sum(c.commune.population for c in coverages)
     near = {
         km: sum(
@@ -246,9 +243,10 @@ def assessment_view(index: SiteIndex, coverages: list[cov.CommuneCoverage]) -> d
     }
 
 
-def coverage_csv(index: SiteIndex, coverages: list[cov.CommuneCoverage]) -> str:
+def coverage_csv(index: SiteIndex) -> str:
     """Every commune: population, fragility, distance to help and to each service, and its
     priority rank (empty without a fragility index)."""
+    coverages = index.coverage
     ranks = {p.coverage.commune.code_insee: p.rank for p in cov.priorities(coverages)}
     header = [
         "code_insee",
@@ -274,7 +272,6 @@ def coverage_csv(index: SiteIndex, coverages: list[cov.CommuneCoverage]) -> str:
     return csv_text(header, rows)
 
 
-PLAN_SRC = "etat-des-lieux/plan.md"
 
 
 def plan_view(index: SiteIndex) -> dict[str, Any]:
@@ -344,18 +341,8 @@ def plan_view(index: SiteIndex) -> dict[str, Any]:
     }
 
 
-MINUTES_SRC = "etat-des-lieux/comptes-rendus/index.md"
-BENCHMARK_SRC = "etat-des-lieux/benchmark/index.md"
 FICHE_TYPES = {"territoire": "Territoires comparables", "dispositif": "Dispositifs d'aller-vers"}
 FICHE_TYPE = {"territoire": "Territoire comparable", "dispositif": "Dispositif d'aller-vers"}
-
-
-def minute_src(document: Document) -> str:
-    return f"etat-des-lieux/comptes-rendus/{document.id}.md"
-
-
-def fiche_src(document: Document) -> str:
-    return f"etat-des-lieux/benchmark/{document.id}.md"
 
 
 def minutes_view(index: SiteIndex) -> dict[str, Any]:
@@ -366,7 +353,7 @@ def minutes_view(index: SiteIndex) -> dict[str, Any]:
             {
                 "titre": d.data.get("titre", d.id),
                 "date": display.date(d.data["date"]),
-                "src": minute_src(d),
+                "route": routes.minute(d),
                 "exemple": bool(d.data.get("exemple")),
             }
             for d in found
@@ -390,7 +377,7 @@ def benchmark_view(index: SiteIndex) -> dict[str, Any]:
                     {
                         "titre": d.data.get("titre", d.id),
                         "territoire": d.data.get("territoire", ""),
-                        "src": fiche_src(d),
+                        "route": routes.fiche(d),
                         "exemple": bool(d.data.get("exemple")),
                     }
                     for d in fiches
@@ -424,17 +411,10 @@ def document_view(document: Document, kind: str) -> dict[str, Any]:
         "exemple": bool(data.get("exemple")),
         # markdown-it with raw HTML off and its link checks: the only HTML of a document.
         "corps": Markup(render_markdown(document.body)),
-        "retour": MINUTES_SRC if kind == "compte-rendu" else BENCHMARK_SRC,
+        "retour": routes.MINUTES if kind == "compte-rendu" else routes.BENCHMARK,
     }
 
 
-SURVEY_SRC = "etat-des-lieux/enquete.md"
-# data/enquete/ file -> its name under donnees/enquete/ (a .md would become a page there).
-SURVEY_FILES = {
-    "questionnaire.md": "questionnaire-xlsform.txt",
-    "questionnaire.xml": "questionnaire.xml",
-    "resultats.json": "resultats.json",
-}
 BAR_WIDTH = 360  # the longest bar of a chart, in SVG units
 # Above this many possible answers (the communes of a large territory), only the answers
 # with a count shown get a bar; the others are counted in a sentence.
@@ -443,26 +423,15 @@ LONG_CHOICES = 20
 HIDDEN = "masqué"
 
 
-def survey_files(index: SiteIndex) -> dict[str, Path]:
-    """The survey's files the territory has, by their path in the site."""
-    folder = index.directory.data_dir / SURVEY_DIR
-    return {
-        f"donnees/enquete/{published}": folder / name
-        for name, published in SURVEY_FILES.items()
-        if (folder / name).is_file()
-    }
-
-
 def survey_view(index: SiteIndex) -> dict[str, Any]:
     """The questionnaire's files and, when there are results, every question as a chart and
     a table (its accessible twin)."""
     results = index.directory.survey
-    published = survey_files(index)
-    questionnaire = [
-        f"donnees/enquete/{SURVEY_FILES[n]}" for n in ("questionnaire.md", "questionnaire.xml")
-    ]
+    questionnaire = ("questionnaire.md", "questionnaire.xml")
     view: dict[str, Any] = {
-        "fichiers": questionnaire if all(path in published for path in questionnaire) else None,
+        "fichiers": [routes.survey_file(name) for name in questionnaire]
+        if all(name in index.directory.survey_files for name in questionnaire)
+        else None,
         "seuil": survey.SUPPRESS_BELOW,
         "resultats": None,
     }

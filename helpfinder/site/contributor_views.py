@@ -11,13 +11,11 @@ from helpfinder.data.editorschema import schema_line
 from helpfinder.data.fieldcheck import EXAMPLE_PHONE
 from helpfinder.site.fieldreference import KIND_TITLES, field_docs, territory_examples
 from helpfinder.analysis.freshness import records_to_check
-from helpfinder.site.news import FEED_FILE, NEWS_MAX, entry_summary, recent_places
+from helpfinder.site import routes
+from helpfinder.site.news import entry_summary, recent_places
 from helpfinder.analysis.index import SiteIndex
-from helpfinder.site.views import commune_ref, contacts, place_src
+from helpfinder.site.views import commune_ref, contacts
 
-FIELDS_SRC = "contribuer/champs.md"
-TO_CHECK_SRC = "contribuer/a-verifier.md"
-NEWS_SRC = "nouveautes.md"
 # Generated pages meant for the comité, reached from the footer and the Contribuer page.
 OUT_OF_SEARCH = {"search": {"exclude": True}}
 
@@ -43,7 +41,7 @@ def to_check_view(index: SiteIndex, edit_url: Any) -> dict[str, Any]:
             records.append(
                 {
                     "nom": place.data.get("nom", place.id),
-                    "src": place_src(place),
+                    "route": routes.place(place),
                     "commune": commune_ref(index, place.data.get("code_insee", "")),
                     "raisons": item.reasons,
                     "source": place.data.get("source", ""),
@@ -73,7 +71,7 @@ def news_view(index: SiteIndex) -> dict[str, Any]:
                 "lieux": [
                     {
                         "nom": p.data.get("nom", p.id),
-                        "src": place_src(p),
+                        "route": routes.place(p),
                         "date": display.date(p.data["date_maj"]),
                         "resume": entry_summary(index, p),
                     }
@@ -81,13 +79,11 @@ def news_view(index: SiteIndex) -> dict[str, Any]:
                 ],
             }
         )
-    return {"mois": months, "flux": FEED_FILE, "max": NEWS_MAX}
+    return {"mois": months, "flux": routes.FEED_FILE, "max": routes.NEWS_MAX}
 
 
-PROPOSE_SRC = "proposer.md"
 # Above this many communes the list is not sent to the browser (a national list weighs
 # about 1.4 MB): the commune and postal code are then checked at review.
-PROPOSE_COMMUNES_MAX = 1000
 # Fields the form asks for, in the record's order (the others are for the comité).
 PROPOSE_FIELDS = (
     "nom",
@@ -114,7 +110,7 @@ def proposer_view(index: SiteIndex) -> dict[str, Any]:
     """The form's vocabularies and addresses, and the blank record shown without JS."""
     site = index.territory.get("site") or {}
     fields = index.directory.schemas["lieu"].fields
-    communes = index.communes if len(index.communes) <= PROPOSE_COMMUNES_MAX else []
+    communes = index.communes if len(index.communes) <= routes.PROPOSE_COMMUNES_MAX else []
     new_file = _new_file_page(site.get("depot"), site.get("modifier"))
     courriel = links.mailto(site.get("courriel"))
     return {

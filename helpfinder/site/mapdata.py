@@ -10,12 +10,9 @@ import json
 from typing import Any
 
 from helpfinder.core import display
-from helpfinder.analysis.coverage import commune_coverage
 from helpfinder.analysis.index import SiteIndex
-from helpfinder.site.views import commune_src, place_src
+from helpfinder.site import routes
 
-PLACES_FILE = "donnees/carte-lieux.geojson"
-COMMUNES_FILE = "donnees/carte-communes.geojson"
 COORDINATE_DIGITS = 5  # about 1 m: enough for a map, and smaller files
 
 
@@ -32,7 +29,7 @@ def _place_features(index: SiteIndex, place: Any, url_of: Any) -> list[dict[str,
     base = {
         "id": place.id,
         "nom": data.get("nom", place.id),
-        "url": url_of(place_src(place)),
+        "url": url_of(routes.place(place)),
         "services": data.get("services") or [],
         "telephone": display.phone((data.get("telephone") or [""])[0]),
     }
@@ -84,7 +81,7 @@ def _collection(features: list[dict[str, Any]]) -> dict[str, Any]:
 def communes_geojson(index: SiteIndex, url_of: Any, only: str | None = None) -> dict[str, Any]:
     """Commune outlines with their fragility scores (every IRIS, and their plain mean) and
     the distance from their centre to the nearest place (`aide_km`, None: no place)."""
-    help_km = {c.commune.code_insee: c.help_km for c in commune_coverage(index)}
+    help_km = {c.commune.code_insee: c.help_km for c in index.coverage}
     features = []
     for commune in index.communes if only is None else [index.commune(only)]:
         outline = index.directory.territory.outlines.get(commune.code_insee)
@@ -102,7 +99,7 @@ def communes_geojson(index: SiteIndex, url_of: Any, only: str | None = None) -> 
                 "properties": {
                     "code": commune.code_insee,
                     "nom": commune.nom,
-                    "url": url_of(commune_src(index, commune.code_insee)),
+                    "url": url_of(routes.commune(index, commune.code_insee)),
                     "scores": scores,
                     # A commune cut into several IRIS: the plain mean shades the commune;
                     # the popup gives each IRIS's own score.

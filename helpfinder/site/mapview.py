@@ -16,9 +16,10 @@ from typing import Any
 import folium
 from markupsafe import escape
 
-from helpfinder.site.mapdata import COMMUNES_FILE, PLACES_FILE, commune_geojson
+from helpfinder.site import routes
+from helpfinder.site.mapdata import commune_geojson
 from helpfinder.analysis.index import SiteIndex
-from helpfinder.site.views import fragility_texts, place_src
+from helpfinder.site.views import fragility_texts
 
 DEFAULT_TILES = {
     "tuiles": "https://{s}.tile.openstreetmap.fr/osmfr/{z}/{x}/{y}.png",
@@ -86,7 +87,6 @@ def start_call(name: str, options: dict[str, Any]) -> str:
     return f"helpfinderMap.start(map_{name}, tile_layer_{name}, {handed});\n"
 
 
-MAP_SRC = "carte.md"
 # Classes of the fragility index (100 = the mean): the legend and the map share them.
 FRAGILITY_CLASSES = [
     {"max": 90, "color": "#ffffcc", "label": "moins de 90 : moins fragile que la moyenne"},
@@ -102,7 +102,6 @@ DISTANCE_CLASSES = [
     {"max": 15, "color": "#31a354", "label": "de 10 à 15 km"},
     {"max": None, "color": "#54278f", "label": "plus de 15 km, ou aucun lieu : zone blanche"},
 ]
-LIST_PLACES_MAX = 100  # above, the list under the map would make the page grow with the data
 
 
 def map_view(index: SiteIndex, root: str, has_outlines: bool) -> dict[str, Any]:
@@ -114,20 +113,20 @@ def map_view(index: SiteIndex, root: str, has_outlines: bool) -> dict[str, Any]:
     communes = index.communes
     options = {
         "root": root,
-        "places": root + PLACES_FILE,
-        "communes": root + COMMUNES_FILE if has_outlines else None,
+        "places": root + routes.MAP_PLACES_FILE,
+        "communes": root + routes.MAP_COMMUNES_FILE if has_outlines else None,
         "classes": FRAGILITY_CLASSES,
         "distances": DISTANCE_CLASSES,
         "bounds": index.bounds(),
     }
     listing = []
-    if len(index.places) <= LIST_PLACES_MAX:
+    if len(index.places) <= routes.MAP_PLACES_MAX:
         for commune in communes:
             code = commune.code_insee
             items = [
                 {
                     "nom": p.data.get("nom", p.id),
-                    "src": place_src(p),
+                    "route": routes.place(p),
                     "services": p.data.get("services") or [],
                     "permanence": False,
                 }
@@ -136,7 +135,7 @@ def map_view(index: SiteIndex, root: str, has_outlines: bool) -> dict[str, Any]:
             items += [
                 {
                     "nom": p.data.get("nom", p.id),
-                    "src": place_src(p),
+                    "route": routes.place(p),
                     "services": p.data.get("services") or [],
                     "permanence": True,
                     "lieu": stop.get("lieu", ""),

@@ -15,13 +15,12 @@ from helpfinder.core import display
 from helpfinder.data.records import Record
 from helpfinder.analysis.index import SiteIndex
 from helpfinder.core.text import slugify
+from helpfinder.site import routes
 
-FEED_FILE = "donnees/nouveautes.xml"
-NEWS_MAX = 50
 ATOM = "http://www.w3.org/2005/Atom"
 
 
-def recent_places(index: SiteIndex, limit: int = NEWS_MAX) -> list[Record]:
+def recent_places(index: SiteIndex, limit: int = routes.NEWS_MAX) -> list[Record]:
     """The places last verified most recently (then by name), at most `limit`."""
     dated = [p for p in index.places if isinstance(p.data.get("date_maj"), dt.date)]
     dated.sort(key=lambda p: (-p.data["date_maj"].toordinal(), p.data.get("nom", ""), p.id))
@@ -62,7 +61,7 @@ def atom_feed(index: SiteIndex, page_href: dict[str, str], news_href: str) -> st
     add(feed, "updated", _instant(updated))
     author = add(feed, "author")
     add(author, "name", index.territory.get("nom", "") or "—")
-    add(feed, "link", rel="self", href=FEED_FILE.removeprefix("donnees/"))
+    add(feed, "link", rel="self", href=routes.FEED_FILE.removeprefix("donnees/"))
     add(feed, "link", rel="alternate", type="text/html", href=news_href)
     for place in places:
         data = place.data

@@ -13,26 +13,14 @@ from typing import Any
 from helpfinder.core import display
 from helpfinder.data.records import Record
 from helpfinder.analysis.index import SiteIndex
+from helpfinder.site import routes
 from helpfinder.site.views import (
     commune_ref,
     national_line,
-    pathway_src,
     place_summary,
-    split_by_departement,
     stop_view,
 )
 
-# Above this many places an outcome sends people to the commune pages (nearest place per
-# service) instead of listing every place: no page grows with the whole directory.
-OUTCOME_PLACES_MAX = 100
-
-
-def sheet_src(pathway: Record, outcome_id: str) -> str:
-    return f"parcours/{pathway.id}/{outcome_id}/fiche.md"
-
-
-def tree_src(pathway: Record) -> str:
-    return pathway_src(pathway, "arbre")
 
 
 def nodes(pathway: Record) -> dict[str, dict[str, Any]]:
@@ -45,14 +33,14 @@ def nodes(pathway: Record) -> dict[str, dict[str, Any]]:
 def _pathway_header(pathway: Record) -> dict[str, Any]:
     return {
         "titre": pathway.data.get("titre", pathway.id),
-        "debut": pathway_src(pathway),
-        "arbre": tree_src(pathway),
+        "debut": routes.pathway(pathway),
+        "arbre": routes.tree(pathway),
     }
 
 
 def _choices(pathway: Record, question: dict[str, Any]) -> list[dict[str, str]]:
     return [
-        {"reponse": c.get("reponse", ""), "src": pathway_src(pathway, c["suite"])}
+        {"reponse": c.get("reponse", ""), "route": routes.pathway(pathway, c["suite"])}
         for c in question.get("choix") or []
     ]
 
@@ -60,7 +48,7 @@ def _choices(pathway: Record, question: dict[str, Any]) -> list[dict[str, str]]:
 def communes_for_choice(index: SiteIndex) -> list[dict[str, Any]]:
     """The communes a person can pick, with their centre (the script sorts places by distance).
     None for a large territory: its outcome pages list no places."""
-    if split_by_departement(index):
+    if routes.split_by_departement(index):
         return []
     return [
         {
@@ -85,7 +73,7 @@ def start_view(index: SiteIndex, pathway: Record) -> dict[str, Any]:
         }
         if first.get("type") == "question"
         else None,
-        "resultat": pathway_src(pathway, first["id"]) if first.get("type") == "resultat" else None,
+        "resultat": routes.pathway(pathway, first["id"]) if first.get("type") == "resultat" else None,
         "communes": communes_for_choice(index),
     }
 
@@ -103,7 +91,7 @@ def outcome_view(
     index: SiteIndex, pathway: Record, outcome: dict[str, Any], found: list[Record]
 ) -> dict[str, Any]:
     """The advice and the matching places, grouped by commune (readable without JS)."""
-    listed = len(found) <= OUTCOME_PLACES_MAX
+    listed = len(found) <= routes.OUTCOME_PLACES_MAX
     matching = {place.id for place in found}
     groups = []
     for commune in index.communes if listed else []:
@@ -135,7 +123,7 @@ def outcome_view(
         "a_apporter": outcome.get("a_apporter") or [],
         "nombre": len(found),
         "groupes": groups,
-        "fiche": sheet_src(pathway, outcome["id"]),
+        "fiche": routes.sheet(pathway, outcome["id"]),
         "communes": communes_for_choice(index),
         "recours": national_line(index),
     }
@@ -146,7 +134,7 @@ def sheet_view(
 ) -> dict[str, Any]:
     """The orientation sheet: the places to choose from, the things to bring, blank fields."""
     places = []
-    for place in found if len(found) <= OUTCOME_PLACES_MAX else []:
+    for place in found if len(found) <= routes.OUTCOME_PLACES_MAX else []:
         data = place.data
         places.append(
             {
@@ -161,7 +149,7 @@ def sheet_view(
     return {
         **_pathway_header(pathway),
         "resultat": outcome.get("titre", ""),
-        "retour": pathway_src(pathway, outcome["id"]),
+        "retour": routes.pathway(pathway, outcome["id"]),
         "a_apporter": outcome.get("a_apporter") or [],
         "lieux": places,
         "nombre": len(found),
@@ -225,7 +213,7 @@ def _outline(pathway: Record, by_id: dict[str, dict[str, Any]]) -> list[dict[str
             {
                 "depth": depth,
                 "reponse": answer,
-                "src": pathway_src(pathway, node_id),
+                "route": routes.pathway(pathway, node_id),
                 "type": node["type"],
                 "texte": node.get("question") or node.get("titre", ""),
                 "deja": already,

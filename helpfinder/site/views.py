@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from helpfinder.core import display, links
+from helpfinder.site import routes
 from helpfinder.core.clock import is_stale
 from helpfinder.data.records import Record
 from helpfinder.analysis.index import SiteIndex
@@ -28,40 +29,7 @@ APPOINTMENT_LABELS = {
     "sur inscription": "Sur inscription",
 }
 FREE = "Gratuit"
-# Above these sizes, lists go through one page per département, so that no page grows with
-# the directory (a national one has 35,000 communes and 20,000 places). A place card in
-# the filterable list weighs about 1.1 KB: 100 places make a page of about 125 KB.
-HOME_COMMUNES_MAX = 100
-DIRECTORY_PLACES_MAX = 100
-# A list of communes longer than this gets an A–Z index (links, without JavaScript) and,
-# with JavaScript, a filter: 30 names fill about three phone screens.
-LONG_LIST = 30
 
-
-DIRECTORY_SRC = "lieux/index.md"  # « Tous les lieux »
-
-
-def place_src(place: Record) -> str:
-    return f"lieux/{place.id}.md"
-
-
-def commune_src(index: SiteIndex, code: str) -> str:
-    return f"communes/{index.commune_slugs[code]}.md"
-
-
-def pathway_src(pathway: Record, node: str = "index") -> str:
-    """A pathway's start page, or the page of one of its questions or outcomes."""
-    return f"parcours/{pathway.id}/{node}.md"
-
-
-def departement_src(code: str) -> str:
-    return f"departements/{code}.md"
-
-
-def departement_places_src(index: SiteIndex, code: str) -> str:
-    """The page of a département's places, commune by commune: « Tous les lieux » itself for
-    a territory of one département (no page that offers a single choice)."""
-    return DIRECTORY_SRC if len(index.departements) == 1 else f"departements/{code}/lieux.md"
 
 
 def departement_name(index: SiteIndex, code: str) -> str:
@@ -90,16 +58,12 @@ def by_letter(items: list[dict[str, Any]], key: str = "nom") -> list[dict[str, A
     return groups
 
 
-def split_by_departement(index: SiteIndex) -> bool:
-    """True when the territory is too big for one list of communes or of places."""
-    return len(index.communes) > HOME_COMMUNES_MAX or len(index.places) > DIRECTORY_PLACES_MAX
-
 
 def commune_ref(index: SiteIndex, code: str) -> dict[str, str] | None:
     commune = index.commune(code)
     if commune is None:
         return None
-    return {"nom": commune.nom, "code": code, "src": commune_src(index, code)}
+    return {"nom": commune.nom, "code": code, "route": routes.commune(index, code)}
 
 
 def national_line(index: SiteIndex) -> dict[str, Any]:
@@ -130,7 +94,7 @@ def place_summary(index: SiteIndex, place: Record) -> dict[str, Any]:
     phones = data.get("telephone") or []
     return {
         "id": place.id,
-        "src": place_src(place),
+        "route": routes.place(place),
         "nom": data.get("nom", place.id),
         "commune": commune_ref(index, data.get("code_insee", "")),
         "telephone": {"texte": display.phone(phones[0]), "href": links.tel(phones[0])}
@@ -233,7 +197,7 @@ def commune_view(index: SiteIndex, commune: Commune) -> dict[str, Any]:
         nearest.append(
             {
                 "service": service,
-                "lieu": {"nom": place.data.get("nom", place.id), "src": place_src(place)},
+                "lieu": {"nom": place.data.get("nom", place.id), "route": routes.place(place)},
                 "commune": commune_ref(index, found.point.commune),
                 "ici": found.point.commune == code,
                 "permanence": found.point.permanence,
@@ -279,7 +243,7 @@ def pathway_links(index: SiteIndex, for_commune: str | None = None) -> list[dict
             "titre": p.data.get("titre", p.id),
             "resume": p.data.get("resume", ""),
             "pour": p.data.get("pour", ""),
-            "src": pathway_src(p),
+            "route": routes.pathway(p),
             "commune": for_commune,
         }
         for p in ordered
@@ -318,8 +282,8 @@ def departements_view(index: SiteIndex) -> list[dict[str, Any]]:
         {
             "code": code,
             "nom": departement_name(index, code),
-            "src": departement_src(code),
-            "lieux_src": departement_places_src(index, code),
+            "route": routes.departement(code),
+            "lieux_route": routes.departement_places(index, code),
             "communes": len(communes),
             "lieux": sum(len(index.places_by_commune.get(c.code_insee, [])) for c in communes),
         }
@@ -342,14 +306,14 @@ def departement_view(index: SiteIndex, code: str) -> dict[str, Any]:
         "nom": departement_name(index, code),
         "nombre": len(communes),
         "lettres": by_letter(communes),
-        "lieux_src": departement_places_src(index, code),
+        "lieux_route": routes.departement_places(index, code),
         "total_lieux": sum(c["lieux"] for c in communes),
     }
 
 
 def places_listing(index: SiteIndex, code: str) -> list[tuple[str, dict[str, Any]]]:
     """The pages of a département's places, commune by commune, A to Z, as (src, view): one
-    page, or, above DIRECTORY_PLACES_MAX places, a page of letters and one page per letter
+    page, or, above routes.DIRECTORY_PLACES_MAX places, a page of letters and one page per letter
     (no page grows with the directory)."""
     groups = []
     for commune in index.departements[code]:
@@ -363,22 +327,22 @@ def places_listing(index: SiteIndex, code: str) -> list[tuple[str, dict[str, Any
             )
     letters = by_letter(groups)
     total = sum(len(g["lieux"]) for g in groups)
-    base = departement_places_src(index, code)
+    base = routes.departement_places(index, code)
     name = departement_name(index, code)
     common = {
         "nom": name,
         "total": total,
         "communes_avec": len(groups),
         "communes_sans": len(index.departements[code]) - len(groups),
-        "departement_src": departement_src(code),
-        "titre": "Tous les lieux" if base == DIRECTORY_SRC else f"Les lieux : {name}",
+        "departement_route": routes.departement(code),
+        "titre": "Tous les lieux" if base == routes.DIRECTORY else f"Les lieux : {name}",
     }
-    if total <= DIRECTORY_PLACES_MAX:
+    if total <= routes.DIRECTORY_PLACES_MAX:
         return [(base, {**common, "lettres": letters, "pages": [], "retour": None})]
     pages = [
         {
             "lettre": g["lettre"],
-            "src": f"departements/{code}/lieux/{g['ancre'].removeprefix('lettre-')}.md",
+            "route": routes.departement_letter(code, g["ancre"].removeprefix("lettre-")),
             "lieux": sum(len(c["lieux"]) for c in g["elements"]),
             "communes": len(g["elements"]),
         }
@@ -394,32 +358,32 @@ def places_listing(index: SiteIndex, code: str) -> list[tuple[str, dict[str, Any
             "communes_sans": 0,
             "lettres": [group],
             "pages": [],
-            "retour": {"src": base, "titre": common["titre"]},
+            "retour": {"route": base, "titre": common["titre"]},
         }
-        found.append((page["src"], view))
+        found.append((page["route"], view))
     return found
 
 
 def place_line(index: SiteIndex, place: Record) -> dict[str, Any]:
     """A place on one line: name, phone, cost."""
     card = place_summary(index, place)
-    return {key: card[key] for key in ("nom", "src", "telephone", "gratuit", "frais", "exemple")}
+    return {key: card[key] for key in ("nom", "route", "telephone", "gratuit", "frais", "exemple")}
 
 
 def home_view(index: SiteIndex) -> dict[str, Any]:
     site = index.territory.get("site") or {}
-    large = split_by_departement(index)
+    large = routes.split_by_departement(index)
     communes = [] if large else [commune_ref(index, c.code_insee) for c in index.communes]
     single = None
     if large and len(index.departements) == 1:
         # One département: its communes' letters lead straight into its list.
         (code,) = index.departements
-        single = departement_view(index, code) | {"src": departement_src(code)}
+        single = departement_view(index, code) | {"route": routes.departement(code)}
     return {
         "titre": site.get("titre", ""),
         "gestionnaire": site.get("gestionnaire", ""),
         "communes": communes,
-        "lettres": by_letter(communes) if len(communes) > LONG_LIST else [],
+        "lettres": by_letter(communes) if len(communes) > routes.LONG_LIST else [],
         "departements": departements_view(index) if large and not single else [],
         "departement": single,
         "parcours": pathway_links(index),
