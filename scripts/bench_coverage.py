@@ -29,7 +29,7 @@ from helpfinder.analysis.index import build_index  # noqa: E402
 from helpfinder.core.arguments import ArgumentParser  # noqa: E402
 from helpfinder.data.load import load_directory  # noqa: E402
 from helpfinder.data.schema import load_schemas  # noqa: E402
-from helpfinder.site import assessment_views  # noqa: E402
+from helpfinder.site import coverage_views  # noqa: E402
 
 MAX_SECONDS = 60.0
 DAY = dt.date(2026, 11, 29)
@@ -92,7 +92,7 @@ def run(communes: int = 35_000, places: int = 20_000) -> dict[str, Any]:
                 cov.population_share(coverages, service, km)
             cov.white_zones(coverages, service)
         ranked = cov.priorities(coverages)
-        table = assessment_views.coverage_csv(index)
+        table = coverage_views.coverage_csv(index)
         done = time.perf_counter()
     return {
         "communes": len(coverages),

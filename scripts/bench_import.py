@@ -24,8 +24,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import bench_site  # noqa: E402
 
 from helpfinder.core.arguments import ArgumentParser  # noqa: E402
+from helpfinder.data.published import STANDARD_SCHEMA  # noqa: E402
 from helpfinder.data.territory import COMMUNES_FILE  # noqa: E402
-from helpfinder.opendata.export import STANDARD_SCHEMA, standard_columns  # noqa: E402
+from helpfinder.opendata.export import standard_columns  # noqa: E402
 
 MAX_SECONDS = 10.0
 TERRITORY_ROWS = 51

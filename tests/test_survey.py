@@ -230,7 +230,7 @@ def test_a_long_list_of_answers_shows_only_those_with_a_count(data, monkeypatch)
     """The communes of a large territory: no bar of « 0 », no row of « moins de 5 »; the
     shown answers come most frequent first, the others are counted in a sentence."""
     from helpfinder.analysis.index import build_index
-    from helpfinder.site import assessment_views
+    from helpfinder.site import survey_views
 
     path = data / "enquete" / survey.RESULTS
     document = json.loads(path.read_text(encoding="utf-8"))
@@ -239,9 +239,9 @@ def test_a_long_list_of_answers_shows_only_those_with_a_count(data, monkeypatch)
     for choice, count in zip(commune["choix"], counts, strict=True):
         choice["nombre"] = count
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    monkeypatch.setattr(assessment_views, "LONG_CHOICES", 5)
+    monkeypatch.setattr(survey_views, "LONG_CHOICES", 5)
     directory, _ = load_directory(data, TODAY)
-    view = assessment_views.survey_view(build_index(directory, TODAY))
+    view = survey_views.survey_view(build_index(directory, TODAY))
     question = next(q for q in view["resultats"]["questions"] if q["id"] == "commune")
     assert [row["label"] for row in question["lignes"]] == ["Essai-le-Haut", "Les Épreuves"]
     assert (question["peu"], question["aucune"]) == (2, 3)

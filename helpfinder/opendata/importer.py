@@ -27,8 +27,9 @@ from helpfinder.core.problems import Problem, Severity, plural
 from helpfinder.core.text import slugify
 from helpfinder.data.load import ACTORS_DIR, SCHEMAS_DIR, Directory, load_directory
 from helpfinder.data.places import check_place_file
+from helpfinder.data.published import STANDARD_SCHEMA
 from helpfinder.data.recordfile import record_text, untouched_since_import, write_atomically
-from helpfinder.opendata.export import STANDARD_SCHEMA, standard_columns
+from helpfinder.opendata.export import standard_columns
 from helpfinder.opendata.importrow import ImportedPlace, commune_of, place_from_row
 from helpfinder.opendata.sameplace import PlaceMatcher
 from helpfinder.opendata.standardcsv import CsvFileError, Row, read_standard_csv

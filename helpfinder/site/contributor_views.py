@@ -6,14 +6,14 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any
 
+from helpfinder.analysis.freshness import records_to_check
+from helpfinder.analysis.index import SiteIndex
 from helpfinder.core import display, links, textrules
 from helpfinder.data.editorschema import schema_line
 from helpfinder.data.fieldcheck import EXAMPLE_PHONE
-from helpfinder.site.fieldreference import KIND_TITLES, field_docs, territory_examples
-from helpfinder.analysis.freshness import records_to_check
 from helpfinder.site import routes
+from helpfinder.site.fieldreference import KIND_TITLES, field_docs, territory_examples
 from helpfinder.site.news import entry_summary, recent_places
-from helpfinder.analysis.index import SiteIndex
 from helpfinder.site.views import commune_ref, contacts
 
 # Generated pages meant for the comité, reached from the footer and the Contribuer page.

@@ -12,9 +12,9 @@ from typing import Any
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from helpfinder.site.render import TEMPLATES
 from helpfinder.data.schema import FieldSpec, RecordSchema
 from helpfinder.data.territory import Commune
+from helpfinder.site.render import TEMPLATES
 
 REFERENCE_START = "<!-- début : référence des champs, écrite par « make schemas » -->"
 REFERENCE_END = "<!-- fin : référence des champs -->"

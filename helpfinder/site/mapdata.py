@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from helpfinder.core import display
 from helpfinder.analysis.index import SiteIndex
+from helpfinder.core import display
 from helpfinder.site import routes
 
 COORDINATE_DIGITS = 5  # about 1 m: enough for a map, and smaller files

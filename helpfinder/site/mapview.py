@@ -16,9 +16,10 @@ from typing import Any
 import folium
 from markupsafe import escape
 
+from helpfinder.analysis.index import SiteIndex
+from helpfinder.analysis.coverage import BANDS_KM, FAR_KM
 from helpfinder.site import routes
 from helpfinder.site.mapdata import commune_geojson
-from helpfinder.analysis.index import SiteIndex
 from helpfinder.site.views import fragility_texts
 
 DEFAULT_TILES = {
@@ -95,12 +96,21 @@ FRAGILITY_CLASSES = [
     {"max": 120, "color": "#e31a1c", "label": "de 110 à 119"},
     {"max": None, "color": "#800026", "label": "120 et plus : bien plus fragile que la moyenne"},
 ]
-# Classes of the distance to the nearest place (the coverage's bands, then the white zone).
+# Classes of the distance to the nearest place: the coverage's bands, then the white zone.
+_BAND_COLORS = ("#edf8e9", "#a1d99b", "#31a354")
 DISTANCE_CLASSES = [
-    {"max": 5, "color": "#edf8e9", "label": "5 km ou moins"},
-    {"max": 10, "color": "#a1d99b", "label": "de 5 à 10 km"},
-    {"max": 15, "color": "#31a354", "label": "de 10 à 15 km"},
-    {"max": None, "color": "#54278f", "label": "plus de 15 km, ou aucun lieu : zone blanche"},
+    {
+        "max": km,
+        "color": color,
+        "label": f"de {previous} à {km} km" if previous else f"{km} km ou moins",
+    }
+    for previous, km, color in zip((0, *BANDS_KM), BANDS_KM, _BAND_COLORS, strict=False)
+] + [
+    {
+        "max": None,
+        "color": "#54278f",
+        "label": f"plus de {FAR_KM:g} km, ou aucun lieu : zone blanche",
+    }
 ]
 
 

@@ -11,10 +11,10 @@ import datetime as dt
 import uuid
 import xml.etree.ElementTree as ET
 
-from helpfinder.core import display
-from helpfinder.data.records import Record
 from helpfinder.analysis.index import SiteIndex
+from helpfinder.core import display
 from helpfinder.core.text import slugify
+from helpfinder.data.records import Record
 from helpfinder.site import routes
 
 ATOM = "http://www.w3.org/2005/Atom"

@@ -9,23 +9,28 @@ hands the pages to it).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from helpfinder.analysis.index import SiteIndex
 from helpfinder.data.matching import places_for
 from helpfinder.data.records import Record
 from helpfinder.site import (
-    assessment_views,
+    commune_views,
+    place_views,
     contributor_views,
+    coverage_views,
+    document_views,
     mapview,
     pathway_views,
+    plan_views,
     routes,
+    sitefiles,
+    survey_views,
     views,
 )
 from helpfinder.site.page import Page, SearchHints, headings_of
 from helpfinder.site.render import environment, render_page
-from helpfinder.site import sitefiles
 
 # People search for places: a place page ranks above a page that only mentions its words.
 PLACE_SEARCH = SearchHints(boost=2)
@@ -62,10 +67,12 @@ class Entry:
 class PageType:
     template: str
     entries: Callable[[Site], Iterator[Entry]]
-    search: SearchHints = SearchHints()
+    search: SearchHints = field(default_factory=SearchHints)
 
 
-def one(route: str, title: str, view: Callable[[SiteIndex], Any]) -> Callable[[Site], Iterator[Entry]]:
+def one(
+    route: str, title: str, view: Callable[[SiteIndex], Any]
+) -> Callable[[Site], Iterator[Entry]]:
     """The entries of a page type with a single page."""
 
     def entries(site: Site) -> Iterator[Entry]:
@@ -75,20 +82,20 @@ def one(route: str, title: str, view: Callable[[SiteIndex], Any]) -> Callable[[S
 
 
 def _home(site: Site) -> Iterator[Entry]:
-    yield Entry(routes.HOME, "Accueil", views.home_view(site.index))
+    yield Entry(routes.HOME, "Accueil", commune_views.home_view(site.index))
 
 
 def _directory(site: Site) -> Iterator[Entry]:
     """« Tous les lieux » as one filterable list, for a territory small enough."""
     if not routes.split_by_departement(site.index):
-        yield Entry(routes.DIRECTORY, "Tous les lieux", views.directory_view(site.index))
+        yield Entry(routes.DIRECTORY, "Tous les lieux", commune_views.directory_view(site.index))
 
 
 def _departements(site: Site) -> Iterator[Entry]:
     """A large territory of several départements: « Tous les lieux » lists them."""
     index = site.index
     if routes.split_by_departement(index) and len(index.departements) > 1:
-        listing = {"total": len(index.places), "departements": views.departements_view(index)}
+        listing = {"total": len(index.places), "departements": commune_views.departements_view(index)}
         yield Entry(routes.DIRECTORY, "Tous les lieux", listing)
 
 
@@ -97,14 +104,14 @@ def _departement(site: Site) -> Iterator[Entry]:
     commune by commune (one page, or one per letter)."""
     if routes.split_by_departement(site.index):
         for code in site.index.departements:
-            view = views.departement_view(site.index, code)
+            view = commune_views.departement_view(site.index, code)
             yield Entry(routes.departement(code), view["nom"], view)
 
 
 def _places_by_commune(site: Site) -> Iterator[Entry]:
     if routes.split_by_departement(site.index):
         for code in site.index.departements:
-            for route, view in views.places_listing(site.index, code):
+            for route, view in commune_views.places_listing(site.index, code):
                 yield Entry(route, view["titre"], view)
 
 
@@ -113,7 +120,7 @@ def _communes(site: Site) -> Iterator[Entry]:
     skeleton = mapview.commune_skeleton(index)  # folium's part, shared by every commune map
     for commune in index.communes:
         route = routes.commune(index, commune.code_insee)
-        view = views.commune_view(index, commune)
+        view = commune_views.commune_view(index, commune)
         view["carte"] = mapview.commune_map_view(
             index, commune.code_insee, site.root_from(route), site.url, skeleton
         )
@@ -122,7 +129,7 @@ def _communes(site: Site) -> Iterator[Entry]:
 
 def _places(site: Site) -> Iterator[Entry]:
     for place in site.index.places:
-        view = views.place_view(site.index, place, edit_url(site.index, place.file))
+        view = place_views.place_view(site.index, place, edit_url(site.index, place.file))
         yield Entry(routes.place(place), view["nom"], view)
 
 
@@ -186,11 +193,10 @@ def _documents(site: Site) -> Iterator[Entry]:
     found = [(d, routes.minute(d), "compte-rendu") for d in directory.minutes]
     found += [(d, routes.fiche(d), "fiche") for d in directory.fiches]
     for document, route, kind in found:
-        view = assessment_views.document_view(document, kind)
+        view = document_views.document_view(document, kind)
         yield Entry(route, document.data.get("titre", document.id), view)
 
 
-av = assessment_views
 # Every page of the site, in the order they are handed to the site generator.
 PAGE_TYPES: tuple[PageType, ...] = (
     PageType("home.html.j2", _home),
@@ -207,32 +213,33 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("pathway_tree.html.j2", _trees),
     PageType("map.html.j2", _map),
     PageType(
-        "fields.html.j2", one(routes.FIELDS, "Les champs d'une fiche", contributor_views.fields_view)
+        "fields.html.j2",
+        one(routes.FIELDS, "Les champs d'une fiche", contributor_views.fields_view),
     ),
     PageType("to_check.html.j2", _to_check, OUT_OF_SEARCH),
-    PageType("assessment.html.j2", one(routes.ASSESSMENT, "État des lieux", av.assessment_view)),
+    PageType("assessment.html.j2", one(routes.ASSESSMENT, "État des lieux", coverage_views.assessment_view)),
     PageType(
-        "coverage.html.j2", one(routes.COVERAGE, "La couverture du territoire", av.coverage_view)
+        "coverage.html.j2", one(routes.COVERAGE, "La couverture du territoire", coverage_views.coverage_view)
     ),
     PageType(
         "priorities.html.j2",
-        one(routes.PRIORITIES, "Les priorités : où agir d'abord", av.priorities_view),
+        one(routes.PRIORITIES, "Les priorités : où agir d'abord", coverage_views.priorities_view),
     ),
     PageType(
         "actors.html.j2",
-        one(routes.ACTORS, "Les acteurs : qui propose quoi, et où", av.actors_view),
+        one(routes.ACTORS, "Les acteurs : qui propose quoi, et où", coverage_views.actors_view),
     ),
-    PageType("plan.html.j2", one(routes.PLAN, "Le plan d'action", av.plan_view)),
+    PageType("plan.html.j2", one(routes.PLAN, "Le plan d'action", plan_views.plan_view)),
     PageType(
-        "survey.html.j2", one(routes.SURVEY, "L'enquête auprès des habitants", av.survey_view)
+        "survey.html.j2", one(routes.SURVEY, "L'enquête auprès des habitants", survey_views.survey_view)
     ),
     PageType(
         "minutes.html.j2",
-        one(routes.MINUTES, "Les comptes rendus du comité des acteurs", av.minutes_view),
+        one(routes.MINUTES, "Les comptes rendus du comité des acteurs", document_views.minutes_view),
     ),
     PageType(
         "benchmark.html.j2",
-        one(routes.BENCHMARK, "Le benchmark : ce que font d'autres territoires", av.benchmark_view),
+        one(routes.BENCHMARK, "Le benchmark : ce que font d'autres territoires", document_views.benchmark_view),
     ),
     PageType("document.html.j2", _documents),
     PageType(

@@ -10,17 +10,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from helpfinder.analysis.index import SiteIndex
 from helpfinder.core import display
 from helpfinder.data.records import Record
-from helpfinder.analysis.index import SiteIndex
 from helpfinder.site import routes
-from helpfinder.site.views import (
-    commune_ref,
-    national_line,
-    place_summary,
-    stop_view,
-)
-
+from helpfinder.site.place_views import place_summary, stop_view
+from helpfinder.site.views import commune_ref, national_line
 
 
 def nodes(pathway: Record) -> dict[str, dict[str, Any]]:
@@ -73,7 +68,9 @@ def start_view(index: SiteIndex, pathway: Record) -> dict[str, Any]:
         }
         if first.get("type") == "question"
         else None,
-        "resultat": routes.pathway(pathway, first["id"]) if first.get("type") == "resultat" else None,
+        "resultat": routes.pathway(pathway, first["id"])
+        if first.get("type") == "resultat"
+        else None,
         "communes": communes_for_choice(index),
     }
 
