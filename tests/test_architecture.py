@@ -77,3 +77,16 @@ def test_the_checker_sees_a_backward_import(tmp_path: Path) -> None:
     found = imported(module, tmp_path / "helpfinder")
     assert {stage_of(n) for n in found} == {"site", "core"}
     assert "helpfinder.site.views" in found
+
+
+def test_every_stage_is_documented_for_developers() -> None:
+    """CONTRIBUTING says which folder a new check, page, export or command goes in, and the
+    README's map of the tree names every stage."""
+    root = PACKAGE.parent
+    guide = (root / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = guide.split("## Pour les développeurs : où mettre quoi", 1)[1].split("\n## ", 1)[0]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    tree = readme.split("## Organisation", 1)[1].split("\n## ", 1)[0]
+    for stage in STAGES:
+        assert f"| `{stage}/` |" in section, stage
+        assert f"  {stage}/ " in tree, stage
