@@ -20,7 +20,7 @@ from pathlib import Path
 from helpfinder.core.arguments import ArgumentParser
 
 ROOT = Path(__file__).resolve().parent.parent
-VENDOR = ROOT / "helpfinder" / "theme" / "assets" / "vendor"
+VENDOR = ROOT / "helpfinder" / "site" / "theme" / "assets" / "vendor"
 MANIFEST = VENDOR / "vendor.json"
 REGISTRY = "https://registry.npmjs.org"
 
