@@ -6,6 +6,7 @@ import datetime as dt
 import importlib.util
 import random
 import re
+import shutil
 from typing import Any
 
 import pytest
@@ -22,7 +23,7 @@ from helpfinder.data.load import load_directory
 from helpfinder.data.territory import Commune
 from helpfinder.site import routes
 from helpfinder.site.page import Heading, headings_of
-from helpfinder.site.pages import generate_pages
+from helpfinder.site.pages import generate_files, generate_pages
 from helpfinder.site.render import environment
 from helpfinder.site.routes import page_url, relative_url
 
@@ -240,6 +241,35 @@ def pages_of(fixture, tmp_path) -> dict[str, Any]:
     directory, report = load_directory(copy_territory(fixture, tmp_path / "data"), TODAY)
     assert report.ok, [p.format() for p in report.errors]
     return {p.route: p for p in generate_pages(build_index(directory, TODAY), directory_urls=True)}
+
+
+def test_generation_reads_nothing_once_data_is_loaded(tmp_path):
+    """Everything generation needs is read while loading: with data/ gone, every page and
+    file is still made, the survey's files and the standard's schema included."""
+    data = copy_territory(VAL_ESSAI, tmp_path / "data")
+    directory, report = load_directory(data, TODAY)
+    assert report.ok, [p.format() for p in report.errors]
+    index = build_index(directory, TODAY)
+    shutil.rmtree(data)
+    pages = generate_pages(index, directory_urls=True)
+    files = generate_files(index, directory_urls=True)
+    assert len(pages) > 50
+    assert "donnees/enquete/questionnaire-xlsform.txt" in files
+    assert files["donnees/schema-lieux-de-mediation-numerique.json"].startswith("{")
+    assert index.coverage and len(index.coverage) == len(index.communes)
+
+
+def test_every_declared_page_type_makes_its_pages_under_its_own_route(tmp_path):
+    pages = pages_of(VAL_ESSAI, tmp_path)
+    assert "index" in pages and "lieux/index" in pages and "carte" in pages
+    assert all(not route.endswith(".md") for route in pages)
+    assert pages["lieux/index"].title == "Tous les lieux"
+    place = next(
+        p for route, p in pages.items() if route.startswith("lieux/") and route != "lieux/index"
+    )
+    assert place.search.boost == 2
+    assert pages["contribuer/a-verifier"].search.exclude
+    assert pages["index"].headings[0].level == 1
 
 
 def test_a_small_territory_lists_its_communes_and_its_places(tmp_path):
