@@ -14,7 +14,7 @@ from typing import Any
 from helpfinder.analysis.coverage import CommuneCoverage, commune_coverage
 from helpfinder.core.nearest import Nearest, Point, PointGrid
 from helpfinder.core.text import fold, slugify
-from helpfinder.data.load import Directory
+from helpfinder.data.directory import Directory
 from helpfinder.data.records import Record
 from helpfinder.data.territory import Commune, departement_of
 

@@ -13,13 +13,13 @@ import os
 import re
 import threading
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from helpfinder.core.problems import Problem, Report, Severity
 from helpfinder.data import datafiles
-from helpfinder.data.documents import FICHE_SECTIONS, Document, check_document_file, document_files
+from helpfinder.data.directory import Directory
+from helpfinder.data.documents import FICHE_SECTIONS, check_document_file, document_files
 from helpfinder.data.pathways import check_outcomes_matched, check_pathway_file
 from helpfinder.data.places import check_place_file, check_unique_ids
 from helpfinder.data.plan import check_plan_file
@@ -46,24 +46,6 @@ SCHEMAS_DIR = "schemas"
 # Below this many place files one process is fastest; above, the files are shared between
 # the machine's cores (reading YAML is the cost: about 4,000 files/s per core).
 PARALLEL_FROM = 2000
-
-
-@dataclass
-class Directory:
-    """The validated data of one territory, ready for page generation and export."""
-
-    data_dir: Path = Path("data")  # where it was read from
-    territory: Territory = field(default_factory=Territory)
-    places: list[Record] = field(default_factory=list)
-    pathways: list[Record] = field(default_factory=list)
-    plan: list[Record] = field(default_factory=list)
-    minutes: list[Document] = field(default_factory=list)
-    fiches: list[Document] = field(default_factory=list)
-    survey: dict[str, Any] | None = None  # data/enquete/resultats.json, aggregated
-    # The survey's files as they are (published by the site), by name in data/enquete/.
-    survey_files: dict[str, str] = field(default_factory=dict)
-    schemas: dict[str, RecordSchema] = field(default_factory=dict)
-    standard_schema: str = ""  # the national standard's Table Schema, as published
 
 
 def load_directory(data_dir: Path, today: dt.date) -> tuple[Directory, Report]:

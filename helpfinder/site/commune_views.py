@@ -6,10 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from helpfinder.analysis.index import SiteIndex
-from helpfinder.core import display, links
-from helpfinder.core.clock import is_stale
-from helpfinder.core.text import fold
-from helpfinder.data.records import Record
+from helpfinder.core import display
 from helpfinder.data.territory import Commune
 from helpfinder.site import routes
 from helpfinder.site.place_views import place_line, place_summary, stop_view

@@ -16,8 +16,8 @@ from typing import Any
 import folium
 from markupsafe import escape
 
-from helpfinder.analysis.index import SiteIndex
 from helpfinder.analysis.coverage import BANDS_KM, FAR_KM
+from helpfinder.analysis.index import SiteIndex
 from helpfinder.site import routes
 from helpfinder.site.mapdata import commune_geojson
 from helpfinder.site.views import fragility_texts

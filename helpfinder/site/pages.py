@@ -17,12 +17,12 @@ from helpfinder.data.matching import places_for
 from helpfinder.data.records import Record
 from helpfinder.site import (
     commune_views,
-    place_views,
     contributor_views,
     coverage_views,
     document_views,
     mapview,
     pathway_views,
+    place_views,
     plan_views,
     routes,
     sitefiles,
@@ -95,7 +95,10 @@ def _departements(site: Site) -> Iterator[Entry]:
     """A large territory of several départements: « Tous les lieux » lists them."""
     index = site.index
     if routes.split_by_departement(index) and len(index.departements) > 1:
-        listing = {"total": len(index.places), "departements": commune_views.departements_view(index)}
+        listing = {
+            "total": len(index.places),
+            "departements": commune_views.departements_view(index),
+        }
         yield Entry(routes.DIRECTORY, "Tous les lieux", listing)
 
 
@@ -217,9 +220,13 @@ PAGE_TYPES: tuple[PageType, ...] = (
         one(routes.FIELDS, "Les champs d'une fiche", contributor_views.fields_view),
     ),
     PageType("to_check.html.j2", _to_check, OUT_OF_SEARCH),
-    PageType("assessment.html.j2", one(routes.ASSESSMENT, "État des lieux", coverage_views.assessment_view)),
     PageType(
-        "coverage.html.j2", one(routes.COVERAGE, "La couverture du territoire", coverage_views.coverage_view)
+        "assessment.html.j2",
+        one(routes.ASSESSMENT, "État des lieux", coverage_views.assessment_view),
+    ),
+    PageType(
+        "coverage.html.j2",
+        one(routes.COVERAGE, "La couverture du territoire", coverage_views.coverage_view),
     ),
     PageType(
         "priorities.html.j2",
@@ -231,15 +238,22 @@ PAGE_TYPES: tuple[PageType, ...] = (
     ),
     PageType("plan.html.j2", one(routes.PLAN, "Le plan d'action", plan_views.plan_view)),
     PageType(
-        "survey.html.j2", one(routes.SURVEY, "L'enquête auprès des habitants", survey_views.survey_view)
+        "survey.html.j2",
+        one(routes.SURVEY, "L'enquête auprès des habitants", survey_views.survey_view),
     ),
     PageType(
         "minutes.html.j2",
-        one(routes.MINUTES, "Les comptes rendus du comité des acteurs", document_views.minutes_view),
+        one(
+            routes.MINUTES, "Les comptes rendus du comité des acteurs", document_views.minutes_view
+        ),
     ),
     PageType(
         "benchmark.html.j2",
-        one(routes.BENCHMARK, "Le benchmark : ce que font d'autres territoires", document_views.benchmark_view),
+        one(
+            routes.BENCHMARK,
+            "Le benchmark : ce que font d'autres territoires",
+            document_views.benchmark_view,
+        ),
     ),
     PageType("document.html.j2", _documents),
     PageType(

@@ -8,12 +8,9 @@ from typing import Any
 from helpfinder.analysis.index import SiteIndex
 from helpfinder.core import display, links
 from helpfinder.core.clock import is_stale
-from helpfinder.core.text import fold
 from helpfinder.data.records import Record
-from helpfinder.data.territory import Commune
 from helpfinder.site import routes
 from helpfinder.site.views import commune_ref, contacts
-
 
 EQUIPMENT_LABELS = {
     "wifi": "Wi-Fi",

@@ -1,0 +1,71 @@
+"""The package's shape in figures: modules and lines per folder, the longest modules, and
+the depth of its imports (the longest chain of modules each importing the next).
+
+    python scripts/structure.py [PACKAGE_DIR]
+
+Developers read it before and after moving code; tests/test_architecture.py holds the rules.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def module_name(path: Path, package_dir: Path) -> str:
+    parts = path.relative_to(package_dir.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports_of(path: Path, package_dir: Path, known: set[str]) -> set[str]:
+    """The package's modules that `path` imports (relative imports resolved)."""
+    name = module_name(path, package_dir)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            candidates = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                base = f"{parent}.{base}" if base else parent
+            candidates = [base, *(f"{base}.{alias.name}" for alias in node.names)]
+        else:
+            continue
+        found.update(c for c in candidates if c in known and c != name)
+    return found
+
+
+def main(package_dir: Path) -> None:
+    paths = sorted(package_dir.rglob("*.py"))
+    modules = {module_name(p, package_dir): p for p in paths}
+    graph = {name: imports_of(path, package_dir, set(modules)) for name, path in modules.items()}
+
+    @cache
+    def depth(name: str) -> int:
+        return 1 + max((depth(other) for other in graph[name]), default=0)
+
+    lines = {
+        name: len(path.read_text(encoding="utf-8").splitlines()) for name, path in modules.items()
+    }
+    by_folder: dict[str, list[str]] = defaultdict(list)
+    for name, path in modules.items():
+        if path.name != "__init__.py":
+            by_folder[path.parent.relative_to(package_dir.parent).as_posix()].append(name)
+    print("dossier : modules, lignes")
+    for folder, names in sorted(by_folder.items()):
+        print(f"  {folder} : {len(names)} modules, {sum(lines[n] for n in names)} lignes")
+    longest = sorted(lines, key=lambda n: -lines[n])[:5]
+    print("les plus longs : " + ", ".join(f"{n} ({lines[n]})" for n in longest))
+    deepest = max(graph, key=depth)
+    print(f"couches d'imports : {depth(deepest)} (la plus longue chaîne finit par {deepest})")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else ROOT / "helpfinder")
