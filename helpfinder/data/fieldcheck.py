@@ -19,8 +19,9 @@ from helpfinder.core.languages import language_codes
 from helpfinder.core.problems import Problem, Severity, show
 from helpfinder.core.suggest import did_you_mean
 from helpfinder.core.text import slugify
+from helpfinder.core.yamlevents import KeyPath, format_path
 from helpfinder.data.schema import FieldSpec
-from helpfinder.data.yamlsource import KeyPath, YamlDocument, format_path
+from helpfinder.data.yamlsource import YamlDocument
 
 INVALID = object()  # a value that failed its checks
 
