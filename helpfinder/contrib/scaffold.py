@@ -17,18 +17,18 @@ from pathlib import Path
 from typing import Any
 
 from helpfinder.core.display import of_place
-from helpfinder.core.hours import WEEKDAYS, HoursError, loose_suggestion, parse_day
-from helpfinder.core.problems import Problem, Severity
-from helpfinder.core.suggest import either, name_matches
-from helpfinder.core.text import fold, slugify
-from helpfinder.data.editorschema import schema_line
-from helpfinder.data.fieldcheck import (
+from helpfinder.core.fieldformats import (
     EXAMPLE_PHONE,
     FormatError,
     check_email,
     check_url,
     international_phone,
 )
+from helpfinder.core.hours import WEEKDAYS, HoursError, loose_suggestion, parse_day
+from helpfinder.core.problems import Problem, Severity
+from helpfinder.core.suggest import either, name_matches
+from helpfinder.core.text import fold, slugify
+from helpfinder.data.editorschema import schema_line
 from helpfinder.data.pathways import check_pathway_file
 from helpfinder.data.places import check_place_file
 from helpfinder.data.recordfile import record_yaml, write_atomically
