@@ -21,7 +21,7 @@ from htmltext import article, text_of
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from conftest import ROOT, TODAY, VAL_ESSAI, copy_territory
-from helpfinder.core import disclosure
+from helpfinder.core import disclosure, disclosuretables
 from helpfinder.data import survey
 from helpfinder.data.load import load_directory
 
@@ -444,13 +444,13 @@ def test_too_few_answers_hide_the_question_the_line_and_the_respondents(book, tm
 # The suppression module itself, on a table small enough to check by hand.
 
 
-def two_by_two(cells: list[int]) -> disclosure.Tables:
+def two_by_two(cells: list[int]) -> disclosuretables.Tables:
     """A 2 × 2 table: each row with its total, and the columns with the grand total."""
-    tables = disclosure.Tables(unknowns=4)
+    tables = disclosuretables.Tables(unknowns=4)
 
     def figure(value_of: list[int], group: str, table: str, total: bool = False) -> int:
         value = sum(cells[u] for u in value_of)
-        tables.figures.append(disclosure.Figure(value, tuple(value_of), group, table, total))
+        tables.figures.append(disclosuretables.Figure(value, tuple(value_of), group, table, total))
         return len(tables.figures) - 1
 
     rows = []

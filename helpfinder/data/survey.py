@@ -197,7 +197,7 @@ class _Published:
     counts (each at most the question's total)."""
 
     def __init__(self, answered: list[dict[str, str]], questions: list[Question]) -> None:
-        from helpfinder.core.disclosure import Fact, Tables
+        from helpfinder.core.disclosuretables import Fact, Tables
 
         self.questions = questions
         self.tables = Tables(unknowns=0)
@@ -286,7 +286,7 @@ class _Published:
         return list(range(first, first + len(counts)))
 
     def _figure(self, key: Key, terms: Iterable[int]) -> None:
-        from helpfinder.core.disclosure import Figure
+        from helpfinder.core.disclosuretables import Figure
 
         kind, question, age, answer = key
         terms = tuple(sorted(terms))
@@ -328,7 +328,7 @@ class _Published:
             self._figure((kind, question.name, age, name), chose)
 
     def _single(self, question: Question, answered: list[dict[str, str]], everyone: int) -> None:
-        from helpfinder.core.disclosure import Fact
+        from helpfinder.core.disclosuretables import Fact
 
         found = Counter(_position(question, r) for r in answered)
         unknowns = self._unknowns([found[p] for p in range(len(question.choices) + 1)])
@@ -340,7 +340,7 @@ class _Published:
     def _multiple(self, question: Question, answered: list[dict[str, str]], everyone: int) -> None:
         """A count of a multiple-choice question is at most its total, and together they are
         at least it (each person who answered chose at least one)."""
-        from helpfinder.core.disclosure import Fact
+        from helpfinder.core.disclosuretables import Fact
 
         names = [name for name, _ in question.choices]
         chosen = [set(r.get(question.name, "").split()) & set(names) for r in answered]
