@@ -23,7 +23,8 @@ from helpfinder.data.load import ACTORS_DIR, PATHWAYS_DIR, SCHEMAS_DIR, SURVEY_D
 from helpfinder.data.recordfile import write_atomically
 from helpfinder.data.schema import load_schemas
 from helpfinder.data.territory import COMMUNES_FILE, Territory
-from helpfinder.opendata.importer import ImportRefused, format_result, import_places
+from helpfinder.opendata.importer import ImportRefused, import_places
+from helpfinder.opendata.importresult import format_result
 from helpfinder.site.fieldreference import territory_examples
 
 
