@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from helpfinder.analysis.freshness import format_to_check, records_to_check
-from helpfinder.contrib import scaffold
+from helpfinder.contrib import scaffold, surveyexport
 from helpfinder.contrib.reportformats import FORMATS, format_report
+from helpfinder.core import surveyaggregate
 from helpfinder.core.arguments import ArgumentParser
 from helpfinder.core.clock import today
 from helpfinder.core.problems import Severity
 from helpfinder.core.text import fold
-from helpfinder.data import survey
+from helpfinder.data import survey, surveyform
 from helpfinder.data.load import ACTORS_DIR, PATHWAYS_DIR, SCHEMAS_DIR, SURVEY_DIR, load_directory
 from helpfinder.data.recordfile import write_atomically
 from helpfinder.data.schema import load_schemas
@@ -300,7 +301,7 @@ def survey_main(argv: list[str] | None = None) -> int:
         return 2
     communes = sorted(directory.territory.communes.values(), key=lambda c: c.code_insee)
     try:
-        form = survey.xform(markdown, communes)
+        form = surveyform.xform(markdown, communes)
     except Exception as exc:  # pyxform's errors (PyXFormError, ValueError…) name the row
         print(f"{folder / survey.QUESTIONNAIRE} : {exc}\nRien n'a été écrit.", file=sys.stderr)
         return 2
@@ -324,13 +325,13 @@ def _survey_results(
 ) -> tuple[str, str] | None:
     """The results file's text and the count of respondents in words, from the export; None
     (the reason printed) when the export cannot be used."""
-    book = survey.workbook(markdown, communes)
+    book = surveyform.workbook(markdown, communes)
     try:
-        rows = survey.read_export(args.source, args.source.name)
+        rows = surveyexport.read_export(args.source, args.source.name)
     except survey.SurveyError as exc:
         print(f"{exc}\nRien n'a été écrit.", file=sys.stderr)
         return None
-    strangers = survey.unknown_communes(rows, (c.code_insee for c in communes))
+    strangers = surveyexport.unknown_communes(rows, (c.code_insee for c in communes))
     if strangers:
         listed = ", ".join(f"{code} ({count})" for code, count in sorted(strangers.items())[:10])
         print(
@@ -344,7 +345,10 @@ def _survey_results(
         return None
     version = str(book["settings"][0].get("version", ""))
     document = survey.results_document(
-        survey.aggregate(rows, book), args.origine or args.source.name, args.synthetique, version
+        surveyaggregate.aggregate(rows, book),
+        args.origine or args.source.name,
+        args.synthetique,
+        version,
     )
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     count = document["repondants"] if document["repondants"] is not None else "moins de 5"
