@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from helpfinder.contrib.cli import survey_main
+from helpfinder.contrib.surveycli import survey_main
 
 if __name__ == "__main__":
     sys.exit(survey_main())

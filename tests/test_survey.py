@@ -13,7 +13,7 @@ from htmltext import article, text_of
 
 from conftest import ROOT, TODAY, VAL_ESSAI, copy_territory
 from helpfinder.contrib import surveyexport
-from helpfinder.contrib.cli import survey_main
+from helpfinder.contrib.surveycli import survey_main
 from helpfinder.core import surveyaggregate, surveyquestions
 from helpfinder.data import survey, surveyform
 from helpfinder.data.load import load_directory
