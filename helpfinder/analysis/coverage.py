@@ -8,7 +8,9 @@ it: the same search as the commune pages (`SiteIndex.nearest`, a grid, never all
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from helpfinder.analysis.index import SiteIndex
 from helpfinder.core.nearest import Nearest
@@ -116,7 +118,9 @@ def priorities(coverages: list[CommuneCoverage]) -> list[Priority]:
     ]
 
 
-def _ranks(coverages: list[CommuneCoverage], key) -> dict[str, int]:
+def _ranks(
+    coverages: list[CommuneCoverage], key: Callable[[CommuneCoverage], Any]
+) -> dict[str, int]:
     """Competition ranking (1, 2, 2, 4): equal values share the better rank."""
     ranks: dict[str, int] = {}
     ordered = sorted(coverages, key=key)

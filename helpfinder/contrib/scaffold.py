@@ -28,14 +28,14 @@ from helpfinder.contrib.prompts import (
 from helpfinder.core.fieldformats import EXAMPLE_PHONE
 from helpfinder.core.hours import WEEKDAYS
 from helpfinder.core.text import slugify
-from helpfinder.data.schema import RecordSchema
+from helpfinder.data.schema import FieldSpec, RecordSchema
 from helpfinder.data.territory import Commune, Territory
 
 
 def place_questions(territory: Territory, schema: RecordSchema) -> list[Question]:
     """The questions of `make nouveau-lieu`, in the order they are asked; the postal code's
     is asked only for a commune that has several (see postal_code_question)."""
-    services = schema.fields["services"].item.enum or ()
+    services = _item_choices(schema.fields["services"])
     numbered = "\n".join(f"  {n}. {s}" for n, s in enumerate(services, start=1))
     listed = " ; ".join(f"{n}. {s}" for n, s in enumerate(services, start=1))
     questions = [
@@ -141,7 +141,10 @@ def place_record(answers: dict[str, Any], today: dt.date) -> dict[str, Any]:
 
 
 def pathway_questions(schema: RecordSchema) -> list[Question]:
-    services = schema.fields["resultats"].item.fields["services"].item.enum or ()
+    outcome = schema.fields["resultats"].item
+    services = _item_choices(
+        outcome.fields["services"] if outcome is not None and outcome.fields else None
+    )
     numbered = "\n".join(f"  {n}. {s}" for n, s in enumerate(services, start=1))
     listed = " ; ".join(f"{n}. {s}" for n, s in enumerate(services, start=1))
     return [
@@ -209,3 +212,9 @@ def pathway_record(answers: dict[str, Any]) -> dict[str, Any]:
             },
         ],
     }
+
+
+def _item_choices(spec: FieldSpec | None) -> tuple[str, ...]:
+    """The values the items of a list field may take, from the schema (none if it has none)."""
+    item = spec.item if spec is not None else None
+    return (item.enum if item is not None else None) or ()

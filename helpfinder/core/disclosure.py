@@ -104,8 +104,8 @@ class _Audit:
             raise DisclosureError("plus rien à cacher, et un nombre caché se retrouve encore")
         kind = min(rank[0] for rank in ranks.values())
         ranked = sorted((o for o in ranks if ranks[o][0] == kind), key=ranks.__getitem__)
-        for option in ranked[:CANDIDATES]:
-            wider = _widened(self.tables, hidden, option)
+        for candidate in ranked[:CANDIDATES]:
+            wider = _widened(self.tables, hidden, candidate)
             if (solution := self._freeing(wider, exposed)) is not None:
                 self.witnesses.append(solution)
                 return wider

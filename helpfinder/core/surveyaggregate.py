@@ -25,6 +25,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 from typing import Any
 
 from helpfinder.core.disclosuretables import Fact, Figure, Tables
@@ -79,27 +80,32 @@ class _Published:
         ]
         (everyone,) = self._unknowns([len(answered)])
         self._figure(RESPONDENTS, (everyone,))
-        joint = [self.ages, *self.crossed] if self.crossed else []
+        joint = [self.ages, *self.crossed] if self.ages is not None and self.crossed else []
         cells = self._joint(joint, answered)
         if cells:
             self.tables.facts.append(Fact({**{u: 1 for u in cells.values()}, everyone: -1}, 0, 0))
         for question in questions:
             if question in joint:
                 where = joint.index(question)
-                self._from_joint(question, None, cells, lambda cell, w=where: cell[w])
+                self._from_joint(question, None, cells, itemgetter(where))
             elif question.multiple:
                 self._multiple(question, answered, everyone)
             else:
                 self._single(question, answered, everyone)
         for where, question in enumerate(joint[1:], start=1):
-            for age_index, (age, _) in enumerate(self.ages.choices):
+            for age_index, (age, _) in enumerate(self.age_bands):
                 self._from_joint(
                     question,
                     age,
                     {c: u for c, u in cells.items() if c[0] == age_index},
-                    lambda cell, w=where: cell[w],
+                    itemgetter(where),
                 )
         self._relate()
+
+    @property
+    def age_bands(self) -> list[tuple[str, str]]:
+        """The age question's choices: (name, label) of each band; none without one."""
+        return self.ages.choices if self.ages is not None else []
 
     def document(self, hidden: set[int]) -> dict[str, Any]:
         """The results with the hidden figures as null (a hidden line or question: n null and
@@ -118,7 +124,7 @@ class _Published:
                     "label": q.label,
                     "lignes": [
                         {"groupe": label, **self._shown(q, age, shown)}
-                        for age, label in self.ages.choices
+                        for age, label in self.age_bands
                     ],
                 }
                 for q in self.crossed
@@ -220,9 +226,9 @@ class _Published:
         groups: dict[tuple[str, str, str | None], list[int]] = {}
         for key, index in self.keys.items():
             groups.setdefault(key[:3], []).append(index)
-        relations = list(groups.values())
+        relations: list[tuple[int, ...]] = [tuple(g) for g in groups.values()]
         for question in self.crossed:
-            ages = [age for age, _ in self.ages.choices]
+            ages = [age for age, _ in self.age_bands]
             for answer in [None, *(name for name, _ in question.choices)]:
                 relations.append(
                     (
@@ -230,21 +236,21 @@ class _Published:
                         *(self.keys[("age", question.name, age, answer)] for age in ages),
                     )
                 )
-        for age, _ in self.ages.choices if self.crossed else ():
+        for age, _ in self.age_bands if self.crossed else ():
             relations.append(
                 (
                     self.keys[("question", AGE_QUESTION, None, age)],
                     *(self.keys[("age", q.name, age, None)] for q in self.crossed),
                 )
             )
-        self.tables.relations = [tuple(r) for r in relations]
+        self.tables.relations = relations
         # An age band's count and its lines count the same people.
         self.tables.bundles = [
             (
                 self.keys[("question", AGE_QUESTION, None, age)],
                 *(i for q in self.crossed for i in groups[("age", q.name, age)]),
             )
-            for age, _ in (self.ages.choices if self.crossed else ())
+            for age, _ in (self.age_bands if self.crossed else ())
         ]
 
 

@@ -77,25 +77,25 @@ class EventBuilder:
         )
 
     def feed(self, event: yaml.Event) -> None:
-        kind = type(event)
-        if kind is yaml.ScalarEvent:  # the hot path: most events are scalars
-            line = event.start_mark.line + 1
+        if isinstance(event, yaml.ScalarEvent):  # the hot path: most events are scalars
+            mark = event.start_mark
+            line = mark.line + 1 if mark is not None else 1
             refused = event.tag is not None and self._tag_refused(event, line)
             plain_null = not event.style and event.implicit[0] and event.value in _NULLS
             self._attach(None if refused or plain_null else event.value, line)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            self._open(event, {} if kind is yaml.MappingStartEvent else [])
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            self._open(event, {} if isinstance(event, yaml.MappingStartEvent) else [])
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
             frame = self.stack.pop()
             self._attach(None if frame.rejected else frame.container, frame.line)
-        elif kind is yaml.AliasEvent:
+        elif isinstance(event, yaml.AliasEvent):
             # Refusing every alias makes alias bombs harmless and records read as written.
-            line = event.start_mark.line + 1
+            line = _line_of(event)
             self.problem(
                 line, self._child_path(), "yaml-alias", "les alias YAML (*nom) ne sont pas acceptés"
             )
             self._attach(None, line)
-        elif kind is yaml.DocumentStartEvent:
+        elif isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
                 raise file_error(
@@ -104,7 +104,7 @@ class EventBuilder:
                     "yaml-syntaxe",
                     "erreur de syntaxe YAML : un seul document par fichier "
                     "(retirez le second « --- »)",
-                    event.start_mark.line + 1,
+                    _line_of(event),
                 )
 
     def _tag_refused(self, event: yaml.NodeEvent, line: int) -> bool:
@@ -117,7 +117,7 @@ class EventBuilder:
         return False
 
     def _open(self, event: yaml.NodeEvent, container: Any) -> None:
-        line = event.start_mark.line + 1
+        line = _line_of(event)
         parent = self.stack[-1] if self.stack else None
         as_key = parent is not None and isinstance(parent.container, dict) and parent.key is NOTHING
         path = self._child_path()
@@ -185,3 +185,8 @@ def format_path(path: KeyPath) -> str:
         else:
             text += f".{part}" if text else part
     return text
+
+
+def _line_of(event: yaml.Event) -> int:
+    """The 1-based line where an event starts (1 when the parser gave no mark)."""
+    return event.start_mark.line + 1 if event.start_mark is not None else 1
