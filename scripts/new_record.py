@@ -1,5 +1,5 @@
 """`make nouveau-lieu` and `make nouveau-parcours`: a new record, commented and checked, from
-answers given as flags or to questions (see helpfinder/contrib/scaffold.py)."""
+answers given as flags or to questions (see helpfinder/contrib/newrecordcli.py)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """`make enquete [SOURCE=export.csv]`: the questionnaire as an ODK XForm and, from an ODK
-Central export, the aggregated results the site publishes (see helpfinder/data/survey.py)."""
+Central export, the aggregated results the site publishes (see
+helpfinder/contrib/surveycli.py and helpfinder/core/surveyaggregate.py)."""
 
 from __future__ import annotations
 
