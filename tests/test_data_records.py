@@ -14,7 +14,8 @@ from conftest import ROOT
 from helpfinder.contrib.cli import validate_main
 from helpfinder.core.clock import today
 from helpfinder.data.load import SURVEY_DIR, load_directory
-from helpfinder.data.survey import QUESTIONNAIRE, XFORM, xform
+from helpfinder.data.survey import QUESTIONNAIRE, XFORM
+from helpfinder.data.surveyform import xform
 
 DATA = ROOT / "data"
 

@@ -17,7 +17,8 @@ import pytest
 from leftovers import found_in, territory_terms
 
 from conftest import DEUX_RIVES, ROOT, build, make_project
-from helpfinder.contrib.cli import survey_main, validate_main
+from helpfinder.contrib.cli import validate_main
+from helpfinder.contrib.surveycli import survey_main
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 START = "<!-- début : réutilisation, suivie par tests/test_data_reuse.py -->"

@@ -10,11 +10,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import SCHEMAS, VAL_ESSAI
+from helpfinder.core.yamlevents import YamlFileError
 from helpfinder.data.fieldcheck import Checker
 from helpfinder.data.places import check_place_file
 from helpfinder.data.schema import load_schemas
 from helpfinder.data.territory import load_territory
-from helpfinder.data.yamlsource import YamlFileError, parse_yaml_bytes
+from helpfinder.data.yamlsource import parse_yaml_bytes
 
 RECORD_SCHEMAS = load_schemas(SCHEMAS)
 TERRITORY, _ = load_territory(VAL_ESSAI, RECORD_SCHEMAS, VAL_ESSAI.parent)

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT, TODAY, write
 from conftest import SCHEMAS as SCHEMAS_DIR
-from helpfinder.contrib import cli, scaffold
+from helpfinder.contrib import newrecordcli, prompts, scaffold
 from helpfinder.core.problems import Severity
 from helpfinder.data.load import load_directory
 from helpfinder.data.schema import load_schemas
@@ -56,12 +56,12 @@ def scripted(answers: list[str]) -> tuple[Callable[[str], str], list[str], list[
 
 @pytest.fixture(autouse=True)
 def fixed_day(monkeypatch):
-    monkeypatch.setattr(cli, "today", lambda: TODAY)
+    monkeypatch.setattr(newrecordcli, "today", lambda: TODAY)
 
 
 def test_questions_make_a_commented_record_the_validator_accepts(data_dir):
     ask, asked, said = scripted(PLACE_ANSWERS)
-    code = cli.new_record_main(["lieu", "--data", str(data_dir)], ask, said.append)
+    code = newrecordcli.new_record_main(["lieu", "--data", str(data_dir)], ask, said.append)
     assert code == 0, said
     assert len(asked) == len(PLACE_ANSWERS)
     assert (
@@ -111,7 +111,7 @@ def test_flags_alone_write_a_record(data_dir):
         "--id",
         "point-numerique-sainte-maquette",
     ]
-    code = cli.new_record_main(
+    code = newrecordcli.new_record_main(
         ["lieu", "--data", str(data_dir), "--non-interactif", *flags],
         lambda prompt: pytest.fail(f"asked: {prompt}"),
         said.append,
@@ -126,13 +126,15 @@ def test_flags_alone_write_a_record(data_dir):
 
 
 def test_missing_or_wrong_flags_are_named(data_dir, capsys):
-    code = cli.new_record_main(["lieu", "--data", str(data_dir), "--non-interactif", "--nom", "X"])
+    code = newrecordcli.new_record_main(
+        ["lieu", "--data", str(data_dir), "--non-interactif", "--nom", "X"]
+    )
     assert code == 2
     assert (
         "réponses obligatoires manquantes : --commune, --adresse, --services, --source, --profil"
         in capsys.readouterr().err
     )
-    code = cli.new_record_main(
+    code = newrecordcli.new_record_main(
         ["lieu", "--data", str(data_dir), "--non-interactif", "--lundi", "matin"]
     )
     assert code == 2
@@ -142,7 +144,7 @@ def test_missing_or_wrong_flags_are_named(data_dir, capsys):
 
 def test_a_record_the_validator_refuses_is_not_written(data_dir):
     ask, _, said = scripted(PLACE_ANSWERS)
-    code = cli.new_record_main(
+    code = newrecordcli.new_record_main(
         ["lieu", "--data", str(data_dir), "--id", "Majuscules"], ask, said.append
     )
     assert code == 1
@@ -154,7 +156,7 @@ def test_a_record_the_validator_refuses_is_not_written(data_dir):
 def test_an_existing_record_is_never_replaced(data_dir):
     existing = write(data_dir, "actors/mediatheque-de-verif-verif.yml", "# à moi\n")
     ask, _, said = scripted(PLACE_ANSWERS)
-    assert cli.new_record_main(["lieu", "--data", str(data_dir)], ask, said.append) == 1
+    assert newrecordcli.new_record_main(["lieu", "--data", str(data_dir)], ask, said.append) == 1
     assert existing.read_text(encoding="utf-8") == "# à moi\n"
     assert any("existe déjà" in line for line in said)
 
@@ -163,7 +165,9 @@ def test_a_new_pathway_is_a_valid_tree_to_edit(data_dir):
     ask, _, said = scripted(
         ["Je veux apprendre à me servir de ma tablette", "1", "Pour apprendre pas à pas.", "2"]
     )
-    assert cli.new_record_main(["parcours", "--data", str(data_dir)], ask, said.append) == 0
+    assert (
+        newrecordcli.new_record_main(["parcours", "--data", str(data_dir)], ask, said.append) == 0
+    )
     path = data_dir / "pathways" / "je-veux-apprendre-a-me-servir-de-ma-tablette.yml"
     assert path.read_text(encoding="utf-8").startswith(
         "# yaml-language-server: $schema=../schemas/editeur/parcours.json\n"
@@ -197,7 +201,9 @@ def test_the_script_runs_from_make(data_dir):
 
 def test_an_empty_required_flag_or_an_interrupted_session_writes_nothing(data_dir, capsys):
     assert (
-        cli.new_record_main(["lieu", "--data", str(data_dir), "--non-interactif", "--nom", " "])
+        newrecordcli.new_record_main(
+            ["lieu", "--data", str(data_dir), "--non-interactif", "--nom", " "]
+        )
         == 2
     )
     assert "--nom" in capsys.readouterr().err
@@ -205,7 +211,7 @@ def test_an_empty_required_flag_or_an_interrupted_session_writes_nothing(data_di
     def hang_up(prompt: str) -> str:
         raise EOFError
 
-    assert cli.new_record_main(["lieu", "--data", str(data_dir)], hang_up, print) == 2
+    assert newrecordcli.new_record_main(["lieu", "--data", str(data_dir)], hang_up, print) == 2
     assert "Interrompu : rien n'a été écrit." in capsys.readouterr().err
     assert list((data_dir / "actors").iterdir()) == []
 
@@ -237,12 +243,12 @@ def test_help_lists_every_flag_with_its_meaning_and_writes_nothing(data_dir, cap
         ("parcours", [q.field for q in scaffold.pathway_questions(SCHEMAS["parcours"])]),
     ):
         with pytest.raises(SystemExit) as stop:
-            cli.new_record_main([kind, "--data", str(data_dir), "--help"], never_asked)
+            newrecordcli.new_record_main([kind, "--data", str(data_dir), "--help"], never_asked)
         assert stop.value.code == 0
         out = capsys.readouterr().out
         assert out.startswith(f"utilisation : nouveau {kind} ")
         for field in fields:
-            line = next(s for s in out.splitlines() if s.startswith(f"  {scaffold.flag(field)} …"))
+            line = next(s for s in out.splitlines() if s.startswith(f"  {prompts.flag(field)} …"))
             assert len(line.split("…", 1)[1].strip()) > 10, line  # with what it takes
         assert "--non-interactif" in out and "--data" in out and "--id" in out
     assert "Aide aux démarches administratives" in out  # the services' numbers are given
@@ -251,7 +257,7 @@ def test_help_lists_every_flag_with_its_meaning_and_writes_nothing(data_dir, cap
 
 def test_an_unknown_flag_stops_before_anything_is_read_or_written(data_dir, capsys):
     with pytest.raises(SystemExit) as stop:
-        cli.new_record_main(["lieu", "--data", str(data_dir), "--nomm", "X"], never_asked)
+        newrecordcli.new_record_main(["lieu", "--data", str(data_dir), "--nomm", "X"], never_asked)
     assert stop.value.code == 2
     assert "nouveau : erreur : options inconnues : --nomm X" in capsys.readouterr().err
     assert list((data_dir / "actors").iterdir()) == []
@@ -270,7 +276,7 @@ def test_an_unknown_flag_stops_before_anything_is_read_or_written(data_dir, caps
 )
 def test_a_commune_name_gets_a_suggestion(data_dir, capsys, typed, suggested):
     argv = ["lieu", "--data", str(data_dir), *NON_INTERACTIVE, "--commune", typed]
-    assert cli.new_record_main(argv, never_asked) == 2
+    assert newrecordcli.new_record_main(argv, never_asked) == 2
     err = capsys.readouterr().err
     assert f"--commune : « {typed} » n'est pas une commune du territoire ; " in err
     assert f"vouliez-vous dire {suggested} ?" in err
@@ -279,22 +285,22 @@ def test_a_commune_name_gets_a_suggestion(data_dir, capsys, typed, suggested):
 @pytest.mark.parametrize("typed", ["vérif", "VERIF", "les epreuves", "Bourg d'Exemple", "99006"])
 def test_accents_capitals_and_hyphens_do_not_matter(data_dir, typed):
     argv = ["lieu", "--data", str(data_dir), *NON_INTERACTIVE, "--commune", typed]
-    assert cli.new_record_main(argv, never_asked, lambda _: None) == 0
+    assert newrecordcli.new_record_main(argv, never_asked, lambda _: None) == 0
 
 
 def test_a_commune_with_several_postal_codes_asks_which(data_dir, capsys):
     # Saint-Test has two: 99100 and 99110.
     argv = ["lieu", "--data", str(data_dir), *NON_INTERACTIVE, "--commune", "Saint-Test"]
-    assert cli.new_record_main(argv, never_asked) == 2
+    assert newrecordcli.new_record_main(argv, never_asked) == 2
     assert (
         "réponses obligatoires manquantes : --code-postal (Saint-Test a plusieurs codes "
         "postaux : 99100, 99110)" in capsys.readouterr().err
     )
-    assert cli.new_record_main([*argv, "--code-postal", "99120"], never_asked) == 2
+    assert newrecordcli.new_record_main([*argv, "--code-postal", "99120"], never_asked) == 2
     assert "--code-postal : le code postal de Saint-Test est 99100 ou 99110" in (
         capsys.readouterr().err
     )
-    assert cli.new_record_main([*argv, "--code-postal", "99110"], never_asked, print) == 0
+    assert newrecordcli.new_record_main([*argv, "--code-postal", "99110"], never_asked, print) == 0
     (place,) = load_directory(data_dir, TODAY)[0].places
     assert (place.data["code_insee"], place.data["code_postal"]) == ("99002", "99110")
 
@@ -303,7 +309,7 @@ def test_the_postal_code_question_comes_after_the_commune(data_dir):
     answers = [*PLACE_ANSWERS]
     answers[1:3] = ["Saint-Test", "99105", "2"]  # a wrong code, asked again; then the 2nd
     ask, asked, said = scripted(answers)
-    assert cli.new_record_main(["lieu", "--data", str(data_dir)], ask, said.append) == 0
+    assert newrecordcli.new_record_main(["lieu", "--data", str(data_dir)], ask, said.append) == 0
     assert asked[2] == "Code postal (99100 ou 99110) : "
     assert "  répondez par 99100 ou 99110" in said
     (place,) = load_directory(data_dir, TODAY)[0].places

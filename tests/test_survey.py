@@ -12,8 +12,10 @@ import pytest
 from htmltext import article, text_of
 
 from conftest import ROOT, TODAY, VAL_ESSAI, copy_territory
-from helpfinder.contrib.cli import survey_main
-from helpfinder.data import survey
+from helpfinder.contrib import surveyexport
+from helpfinder.contrib.surveycli import survey_main
+from helpfinder.core import surveyaggregate, surveyquestions
+from helpfinder.data import survey, surveyform
 from helpfinder.data.load import load_directory
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -33,7 +35,7 @@ def communes(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def book(communes):
-    return survey.workbook(MARKDOWN, communes)
+    return surveyform.workbook(MARKDOWN, communes)
 
 
 @pytest.fixture
@@ -42,7 +44,7 @@ def data(tmp_path):
 
 
 def test_the_xform_lists_the_territorys_communes(communes):
-    root = ET.fromstring(survey.xform(MARKDOWN, communes))
+    root = ET.fromstring(surveyform.xform(MARKDOWN, communes))
     ns = {"x": "http://www.w3.org/2002/xforms", "h": "http://www.w3.org/1999/xhtml"}
     assert (
         root.find("h:head/h:title", ns).text
@@ -66,7 +68,7 @@ def test_make_enquete_writes_the_xform_of_the_questionnaire_and_the_communes(dat
     (data / "enquete" / survey.XFORM).unlink()
     assert survey_main(["--data", str(data)]) == 0
     written = (data / "enquete" / survey.XFORM).read_text(encoding="utf-8")
-    assert written == survey.xform(MARKDOWN, communes)
+    assert written == surveyform.xform(MARKDOWN, communes)
     assert written == (VAL_ESSAI / "enquete" / survey.XFORM).read_text(encoding="utf-8")
 
 
@@ -150,11 +152,11 @@ def counts(question: dict) -> dict[str, int | None]:
 def test_small_counts_are_hidden_and_cannot_be_recovered(book):
     # 12 people: 8 "oui", 4 "non" -> "non" hidden, and "oui" too (12 - 8 would give it).
     rows = answers(renoncement=["oui"] * 8 + ["non"] * 4)
-    question = by_name(survey.aggregate(rows, book), "renoncement")
+    question = by_name(surveyaggregate.aggregate(rows, book), "renoncement")
     assert question["n"] == 12 and counts(question) == {"oui": None, "non": None}
     # 3 answers of 4 kinds: two are hidden already; nothing more to hide.
     rows = answers(aisance=["tres"] * 6 + ["plutot"] * 6 + ["peu"] * 2 + ["pas"] * 1)
-    assert counts(by_name(survey.aggregate(rows, book), "aisance")) == {
+    assert counts(by_name(surveyaggregate.aggregate(rows, book), "aisance")) == {
         "tres": 6,
         "plutot": 6,
         "peu": None,
@@ -162,7 +164,7 @@ def test_small_counts_are_hidden_and_cannot_be_recovered(book):
     }
     # Several answers per person: no total to subtract from, one hidden cell is enough.
     rows = answers(equipement=["smartphone ordinateur"] * 5 + ["tablette"] * 2 + ["smartphone"] * 3)
-    assert counts(by_name(survey.aggregate(rows, book), "equipement")) == {
+    assert counts(by_name(surveyaggregate.aggregate(rows, book), "equipement")) == {
         "smartphone": 8,
         "ordinateur": 5,
         "tablette": None,
@@ -173,7 +175,7 @@ def test_small_counts_are_hidden_and_cannot_be_recovered(book):
 def test_too_few_answers_show_nothing_and_only_consenting_accepted_rows_count(book):
     rows = answers(aisance=["tres"] * 4)
     rows.append({"accord": "non", "aisance": "tres"})
-    result = survey.aggregate(rows, book)
+    result = surveyaggregate.aggregate(rows, book)
     assert result["repondants"] is None
     assert by_name(result, "aisance") == {
         "name": "aisance",
@@ -189,12 +191,12 @@ def test_the_export_reader_skips_rejected_submissions_and_names_a_wrong_file(tmp
         "KEY,accord,usages_g-aisance,ReviewState\n1,oui,tres,\n2,oui,pas,rejected\n",
         encoding="utf-8",
     )
-    assert survey.read_export(path, "export.csv") == [
+    assert surveyexport.read_export(path, "export.csv") == [
         {"KEY": "1", "accord": "oui", "aisance": "tres", "ReviewState": ""}
     ]
     path.write_text("nom;adresse\n", encoding="utf-8")
     with pytest.raises(survey.SurveyError, match=r"export\.csv : ce n'est pas un export ODK"):
-        survey.read_export(path, "export.csv")
+        surveyexport.read_export(path, "export.csv")
 
 
 def test_the_page_says_the_results_are_synthetic_and_never_shows_free_text(site, book):
@@ -202,7 +204,9 @@ def test_the_page_says_the_results_are_synthetic_and_never_shows_free_text(site,
     text = text_of(page)
     assert "Résultats synthétiques : ces réponses sont inventées" in text
     assert "143 personnes ont répondu" in text and "moins de 5" in text
-    assert page.count("<svg") == len(survey.select_questions(book))  # one chart per question
+    assert page.count("<svg") == len(
+        surveyquestions.select_questions(book)
+    )  # one chart per question
     for path in site.rglob("*"):
         if path.is_file() and path.suffix in {".html", ".json", ".txt", ".xml", ".csv", ".js"}:
             assert "Réponse libre inventée" not in path.read_text(

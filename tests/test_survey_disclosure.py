@@ -21,8 +21,9 @@ from htmltext import article, text_of
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from conftest import ROOT, TODAY, VAL_ESSAI, copy_territory
-from helpfinder.core import disclosure
-from helpfinder.data import survey
+from helpfinder.contrib import surveyexport
+from helpfinder.core import disclosure, disclosuretables, surveyaggregate, surveyquestions
+from helpfinder.data import survey, surveyform
 from helpfinder.data.load import load_directory
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -176,7 +177,7 @@ def book(tmp_path_factory):
         load_directory(data, TODAY)[0].territory.communes.values(), key=lambda c: c.code_insee
     )
     markdown = (VAL_ESSAI / "enquete" / "questionnaire.md").read_text(encoding="utf-8")
-    return survey.workbook(markdown, communes)
+    return surveyform.workbook(markdown, communes)
 
 
 def sample() -> list[dict[str, str]]:
@@ -237,17 +238,17 @@ CRAFTED = {
 
 
 def export_rows(tmp_path: Path, rows: list[dict[str, str]]) -> list[dict[str, str]]:
-    """The rows as survey.py reads them back from an ODK Central CSV export."""
+    """The rows as surveyexport.py reads them back from an ODK Central CSV export."""
     path = tmp_path / "export.csv"
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.DictWriter(out, fieldnames=survey_sample.COLUMNS)
         writer.writeheader()
         writer.writerows(rows)
-    return survey.read_export(path, path.name)
+    return surveyexport.read_export(path, path.name)
 
 
 def published(tmp_path: Path, book, rows: list[dict[str, str]]) -> dict:
-    return json.loads(json.dumps(survey.aggregate(export_rows(tmp_path, rows), book)))
+    return json.loads(json.dumps(surveyaggregate.aggregate(export_rows(tmp_path, rows), book)))
 
 
 @pytest.fixture(scope="module")
@@ -288,7 +289,7 @@ def old_rule(rows: list[dict[str, str]], book) -> dict:
         }
 
     answered = [r for r in rows if r.get("accord") == "oui"]
-    questions = {q.name: q for q in survey.select_questions(book)}
+    questions = {q.name: q for q in surveyquestions.select_questions(book)}
     return {
         "repondants": len(answered) if len(answered) >= 5 else None,
         "questions": [distribution(q, answered) for q in questions.values()],
@@ -297,7 +298,7 @@ def old_rule(rows: list[dict[str, str]], book) -> dict:
                 {"groupe": label, **distribution(questions[name], [r for r in answered if r.get(AGE) == age])}
                 for age, label in questions[AGE].choices
             ]}
-            for name in survey.BY_AGE
+            for name in surveyquestions.BY_AGE
         ],
     }  # fmt: skip
 
@@ -385,7 +386,9 @@ def numbers(document: dict) -> list[int | None]:
 @pytest.mark.parametrize("case", list(CRAFTED))
 def test_no_count_under_5_is_published(case, crafted):
     document = crafted(case)
-    assert all(n is None or n == 0 or n >= survey.SUPPRESS_BELOW for n in numbers(document))
+    assert all(
+        n is None or n == 0 or n >= surveyaggregate.SUPPRESS_BELOW for n in numbers(document)
+    )
 
 
 @pytest.mark.parametrize("case", list(CRAFTED))
@@ -409,13 +412,13 @@ def test_the_page_says_masque_and_why_other_counts_are_hidden(site):
 
 def test_every_count_from_1_to_4_is_hidden_and_zeros_are_shown(book, tmp_path):
     rows = export_rows(tmp_path, CRAFTED["une réponse choisie par une seule personne"](sample()))
-    document = survey.aggregate(rows, book)
+    document = surveyaggregate.aggregate(rows, book)
     answered = [r for r in rows if r["accord"] == "oui"]
     for question in document["questions"]:
         counts = Counter(a for r in answered for a in r.get(question["name"], "").split())
         for choice in question["choix"]:
             true = counts[choice["name"]]
-            if 0 < true < survey.SUPPRESS_BELOW:
+            if 0 < true < surveyaggregate.SUPPRESS_BELOW:
                 assert choice["nombre"] is None, (question["name"], choice["name"])
             elif true == 0:
                 assert choice["nombre"] == 0, (question["name"], choice["name"])
@@ -444,13 +447,13 @@ def test_too_few_answers_hide_the_question_the_line_and_the_respondents(book, tm
 # The suppression module itself, on a table small enough to check by hand.
 
 
-def two_by_two(cells: list[int]) -> disclosure.Tables:
+def two_by_two(cells: list[int]) -> disclosuretables.Tables:
     """A 2 × 2 table: each row with its total, and the columns with the grand total."""
-    tables = disclosure.Tables(unknowns=4)
+    tables = disclosuretables.Tables(unknowns=4)
 
     def figure(value_of: list[int], group: str, table: str, total: bool = False) -> int:
         value = sum(cells[u] for u in value_of)
-        tables.figures.append(disclosure.Figure(value, tuple(value_of), group, table, total))
+        tables.figures.append(disclosuretables.Figure(value, tuple(value_of), group, table, total))
         return len(tables.figures) - 1
 
     rows = []

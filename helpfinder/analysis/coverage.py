@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from helpfinder.core.nearest import Nearest
 from helpfinder.data.territory import Commune
@@ -118,7 +119,9 @@ def priorities(coverages: list[CommuneCoverage]) -> list[Priority]:
     ]
 
 
-def _ranks(coverages: list[CommuneCoverage], key) -> dict[str, int]:
+def _ranks(
+    coverages: list[CommuneCoverage], key: Callable[[CommuneCoverage], Any]
+) -> dict[str, int]:
     """Competition ranking (1, 2, 2, 4): equal values share the better rank."""
     ranks: dict[str, int] = {}
     ordered = sorted(coverages, key=key)

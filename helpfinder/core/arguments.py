@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from typing import NoReturn
+from typing import Any, NoReturn
 
 # argparse's English phrases, as they appear in its output, and their French.
 _PHRASES = (
@@ -38,10 +38,10 @@ def french(text: str) -> str:
 class ArgumentParser(argparse.ArgumentParser):
     """argparse's parser, speaking French: `-h`/`--help` says what it does in French."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         add_help = kwargs.pop("add_help", True)
         parents = kwargs.pop("parents", [])
-        super().__init__(*args, add_help=False, **kwargs)
+        super().__init__(add_help=False, **kwargs)
         if add_help:
             self.add_argument(
                 "-h", "--help", action="help", help="afficher cette aide, sans rien faire d'autre"

@@ -23,54 +23,14 @@ clean without it.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Iterator
-from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
 
-# No count of these tables comes near it: the bound of an unknown nothing else bounds.
-UNBOUNDED = 10**7
+from helpfinder.core.disclosuresystem import System, model_matrix
+from helpfinder.core.disclosuretables import DisclosureError, Tables
+
 # How many complements are tried, smallest first, before taking the smallest anyway.
 CANDIDATES = 12
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One number to publish: the sum of some unknowns."""
-
-    value: int
-    terms: tuple[int, ...]
-    group: Hashable  # its line or question: hidden whole when its total is hidden
-    table: Hashable  # the table it is printed in
-    total: bool = False  # the line's or question's total (n), not one answer's count
-
-
-@dataclass(frozen=True)
-class Fact:
-    """What anyone knows of the unknowns whatever the answers:
-    lower <= sum(coefficient * unknown) <= upper."""
-
-    coefficients: dict[int, int]
-    lower: float
-    upper: float
-
-
-@dataclass
-class Tables:
-    """Everything published, as a linear model over the unknowns."""
-
-    unknowns: int
-    figures: list[Figure] = field(default_factory=list)
-    facts: list[Fact] = field(default_factory=list)
-    # Figures that appear together in one published identity (a total and its parts).
-    relations: list[tuple[int, ...]] = field(default_factory=list)
-    # Figures that count the same people (an age band's count and its line in each
-    # breakdown): a line hidden whole to protect another takes its bundle with it.
-    bundles: list[tuple[int, ...]] = field(default_factory=list)
-
-
-class DisclosureError(RuntimeError):
-    """Nothing is left to hide and a figure is still exposed: a model that is not right."""
 
 
 def primary(tables: Tables, below: int) -> set[int]:
@@ -99,7 +59,7 @@ def intervals(tables: Tables, hidden: Iterable[int]) -> dict[int, tuple[int, int
     """The audit in full: the smallest and largest value of each hidden figure that agree
     with everything shown."""
     hidden = set(hidden)
-    system = _System(tables, hidden, _matrix(tables))
+    system = System(tables, hidden, model_matrix(tables))
     return {i: (system.extreme(i, 1), system.extreme(i, -1)) for i in sorted(hidden)}
 
 
@@ -109,7 +69,7 @@ class _Audit:
 
     def __init__(self, tables: Tables) -> None:
         self.tables = tables
-        self.matrix = _matrix(tables)
+        self.matrix = model_matrix(tables)
         self.free: set[int] = set()
         self.witnesses: list[np.ndarray] = []
 
@@ -118,7 +78,7 @@ class _Audit:
         suppressions: a figure once free is not checked again."""
         suspects = [i for i in sorted(hidden - self.free) if _sensitive(self.tables, hidden, i)]
         self.free |= {i for i in suspects if self._moved(i, self.witnesses)}
-        system = _System(self.tables, hidden, self.matrix)
+        system = System(self.tables, hidden, self.matrix)
         found = []
         for i in suspects:
             if i in self.free:
@@ -144,8 +104,8 @@ class _Audit:
             raise DisclosureError("plus rien à cacher, et un nombre caché se retrouve encore")
         kind = min(rank[0] for rank in ranks.values())
         ranked = sorted((o for o in ranks if ranks[o][0] == kind), key=ranks.__getitem__)
-        for option in ranked[:CANDIDATES]:
-            wider = _widened(self.tables, hidden, option)
+        for candidate in ranked[:CANDIDATES]:
+            wider = _widened(self.tables, hidden, candidate)
             if (solution := self._freeing(wider, exposed)) is not None:
                 self.witnesses.append(solution)
                 return wider
@@ -172,7 +132,7 @@ class _Audit:
 
     def _freeing(self, hidden: set[int], exposed: list[int]) -> np.ndarray | None:
         """A solution where some exposed figure is not its true value, with these hidden."""
-        system = _System(self.tables, hidden, self.matrix)
+        system = System(self.tables, hidden, self.matrix)
         for i in exposed:
             if (solution := system.moving(i)) is not None:
                 return solution
@@ -180,7 +140,7 @@ class _Audit:
 
     def _clean(self, hidden: set[int]) -> bool:
         """Whether no hidden figure can be worked out (any suppression, checked in full)."""
-        system = _System(self.tables, hidden, self.matrix)
+        system = System(self.tables, hidden, self.matrix)
         valid = [w for w in self.witnesses if system.holds(w)]
         for i in sorted(hidden):
             if not _sensitive(self.tables, hidden, i) or self._moved(i, valid):
@@ -198,73 +158,6 @@ class _Audit:
 
     def _value(self, option: Iterable[int]) -> int:
         return sum(self.tables.figures[i].value for i in option)
-
-
-class _System:
-    """The attacker's system for one choice of hidden figures, as matrices for HiGHS: the
-    facts, then one row per figure (its value when shown, its floor when hidden)."""
-
-    def __init__(self, tables: Tables, hidden: set[int], matrix: np.ndarray) -> None:
-        self.tables = tables
-        self.matrix = matrix
-        totals = {f.group: i for i, f in enumerate(tables.figures) if f.total}
-        lower = [fact.lower for fact in tables.facts]
-        upper = [fact.upper for fact in tables.facts]
-        for i, figure in enumerate(tables.figures):
-            if i not in hidden:
-                lower.append(figure.value)
-                upper.append(figure.value)
-            else:  # at least 1 for a count of a line shown (zeros are shown), else 0
-                lower.append(int(not figure.total and totals.get(figure.group) not in hidden))
-                upper.append(np.inf)
-        self.lower = np.array(lower, dtype=float)
-        self.upper = np.array(upper, dtype=float)
-
-    def holds(self, solution: np.ndarray) -> bool:
-        """Whether integer counts satisfy the system exactly."""
-        sums = self.matrix.astype(np.int64) @ solution
-        return bool((sums >= self.lower).all() and (sums <= self.upper).all())
-
-    def moving(self, index: int) -> np.ndarray | None:
-        """A solution where a figure is not its true value, or None when it is determined."""
-        value = self.tables.figures[index].value
-        row = _row(self.tables, self.tables.figures[index].terms)
-        for lower, upper in ((value + 1, np.inf), (-np.inf, value - 1)):
-            solution = self._solve(np.zeros(self.tables.unknowns), (row, lower, upper))
-            if solution is not None:
-                return solution
-        return None
-
-    def extreme(self, index: int, sense: int) -> int:
-        """The smallest (sense 1) or largest (sense -1) value of a figure."""
-        solution = self._solve(sense * _row(self.tables, self.tables.figures[index].terms))
-        if solution is None:
-            raise DisclosureError("HiGHS n'a pas trouvé de solution à un système qui en a une")
-        return int(solution[list(self.tables.figures[index].terms)].sum())
-
-    def _solve(
-        self, objective: np.ndarray, extra: tuple[np.ndarray, float, float] | None = None
-    ) -> np.ndarray | None:
-        """An optimal integer solution, with one more constraint if given, checked exactly
-        in integers; None when there is none (or when HiGHS's does not check out)."""
-        matrix, lower, upper = self.matrix, self.lower, self.upper
-        if extra is not None:
-            matrix = np.vstack([matrix, extra[0]])
-            lower, upper = np.append(lower, extra[1]), np.append(upper, extra[2])
-        result = milp(
-            objective,
-            constraints=LinearConstraint(matrix, lower, upper),
-            integrality=np.ones(self.tables.unknowns),
-            bounds=Bounds(0, UNBOUNDED),
-            options={"mip_rel_gap": 0},
-        )
-        if result.x is None:
-            return None
-        solution = np.rint(result.x).astype(np.int64)
-        sums = matrix.astype(np.int64) @ solution
-        if (sums < lower).any() or (sums > upper).any():
-            return None
-        return solution
 
 
 def _sensitive(tables: Tables, hidden: set[int], index: int) -> bool:
@@ -331,20 +224,3 @@ def _widened(tables: Tables, hidden: set[int], more: Iterable[int]) -> set[int]:
     wider = hidden | set(more)
     groups = {tables.figures[i].group for i in wider if tables.figures[i].total}
     return wider | {i for i, f in enumerate(tables.figures) if f.group in groups}
-
-
-def _row(tables: Tables, terms: tuple[int, ...]) -> np.ndarray:
-    row = np.zeros(tables.unknowns)
-    row[list(terms)] = 1
-    return row
-
-
-def _matrix(tables: Tables) -> np.ndarray:
-    rows = []
-    for fact in tables.facts:
-        row = np.zeros(tables.unknowns)
-        for unknown, coefficient in fact.coefficients.items():
-            row[unknown] = coefficient
-        rows.append(row)
-    rows += [_row(tables, figure.terms) for figure in tables.figures]
-    return np.array(rows).reshape(len(rows), tables.unknowns)

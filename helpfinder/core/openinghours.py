@@ -99,8 +99,8 @@ def read_opening_hours(text: str) -> ReadHours:
             for day in selected:
                 # `;` starts a rule that replaces the day's hours, `,` one that adds to them.
                 days[day] = days[day] + ranges if position and not closed else list(ranges)
-    horaires = {}
-    for day, ranges in zip(WEEKDAYS, days, strict=True):
+    horaires: dict[str, str] = {}
+    for weekday, ranges in zip(WEEKDAYS, days, strict=True):
         if not ranges:
             continue
         value = ", ".join(f"{clock(start)}-{clock(end)}" for start, end in sorted(ranges))
@@ -108,7 +108,7 @@ def read_opening_hours(text: str) -> ReadHours:
             parse_day(value)
         except HoursError as exc:
             return _unread(text, str(exc))
-        horaires[day] = value
+        horaires[weekday] = value
     return ReadHours(horaires, HOLIDAYS_CLOSED if holidays_closed else "")
 
 

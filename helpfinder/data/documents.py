@@ -15,10 +15,11 @@ from typing import Any
 
 from helpfinder.core.problems import Problem
 from helpfinder.core.text import fold
+from helpfinder.core.yamlevents import YamlFileError
 from helpfinder.data import datafiles
 from helpfinder.data.records import check_record
 from helpfinder.data.schema import RecordSchema
-from helpfinder.data.yamlsource import YamlFileError, parse_yaml_bytes
+from helpfinder.data.yamlsource import parse_yaml_bytes
 
 DOCUMENT_SUFFIX = ".md"
 # Files whose name starts with this are models to copy, not documents.

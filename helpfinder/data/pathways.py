@@ -57,7 +57,7 @@ def _check_tree(checker: Checker, data: dict[str, Any]) -> None:
             else:
                 nodes[node_id] = (section, index)
 
-    start = data.get("debut")
+    start: str = data.get("debut") or ""
     broken = bool(start) and start not in nodes
     if broken:
         checker.report(("debut",), "reference-inconnue", _unknown(start, nodes))

@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from helpfinder.core.problems import Problem, Severity
+from helpfinder.core.yamlevents import YamlFileError
 from helpfinder.data.fieldcheck import Checker
 from helpfinder.data.schema import RecordSchema
-from helpfinder.data.yamlsource import YamlDocument, YamlFileError, read_yaml_file
+from helpfinder.data.yamlsource import YamlDocument, read_yaml_file
 
 RECORD_SUFFIXES = (".yml", ".yaml")
 IGNORED_NAMES = frozenset({"README.md", "LISEZMOI.md"})

@@ -9,11 +9,12 @@ from typing import Any
 
 from helpfinder.core.geo import Polygon, contains, distance_to_outline_km, polygons_of
 from helpfinder.core.problems import Problem, Severity
+from helpfinder.core.yamlevents import YamlFileError
 from helpfinder.data import datafiles
 from helpfinder.data.fieldcheck import Checker
 from helpfinder.data.schema import RecordSchema
 from helpfinder.data.tables import MAX_TABLE_BYTES, read_csv_table
-from helpfinder.data.yamlsource import YamlFileError, read_yaml_file
+from helpfinder.data.yamlsource import read_yaml_file
 
 TERRITORY_FILE = "territoire.yml"
 COMMUNES_FILE = "communes.csv"

@@ -11,15 +11,8 @@ import runs: the folders that killed imports left, unlocked, are removed by the 
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import fcntl
-import os
 import re
-import shutil
-import tempfile
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,48 +23,20 @@ from helpfinder.data.places import check_place_file
 from helpfinder.data.published import STANDARD_SCHEMA
 from helpfinder.data.recordfile import record_text, untouched_since_import, write_atomically
 from helpfinder.opendata.export import standard_columns
+from helpfinder.opendata.importresult import ADDED, FAILED, SKIPPED, UPDATED, ImportResult, Outcome
 from helpfinder.opendata.importrow import ImportedPlace, commune_of, place_from_row
+from helpfinder.opendata.importstaging import staging_folder
 from helpfinder.opendata.sameplace import PlaceMatcher
 from helpfinder.opendata.standardcsv import CsvFileError, Row, read_standard_csv
 
-ADDED, UPDATED, SKIPPED, FAILED = "ajouté", "mis à jour", "ignoré", "erreur"
 _READABLE_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # Identifiers made by machines (`3fa85f64-5717-…`, `421`) make poor file names and addresses.
 _MACHINE_ID = re.compile(r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}|[0-9-]+")
 MAX_ID_LENGTH = 80
-STAGING_PREFIX = ".import-"
 
 
 class ImportRefused(Exception):
     """Nothing can be imported: the file or `data/` is not usable. The message says why."""
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What happened to one row of the territory."""
-
-    line: int
-    action: str  # ADDED, UPDATED, SKIPPED or FAILED
-    record: str  # the row's id in the file
-    file: str = ""  # the record file written or matched, as printed
-    reason: str = ""
-
-
-@dataclass
-class ImportResult:
-    source: str
-    rows: int = 0
-    outside: int = 0
-    outcomes: list[Outcome] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    stale_removed: int = 0  # staging folders of killed imports, removed by this one
-
-    def count(self, action: str) -> int:
-        return sum(1 for outcome in self.outcomes if outcome.action == action)
-
-    @property
-    def ok(self) -> bool:
-        return not any(p.severity is Severity.ERROR for p in self.problems)
 
 
 def import_places(
@@ -95,7 +60,7 @@ def import_places(
     result.problems.extend(problems)
     run = _Run(data_dir, directory, today, source.name, dry_run)
     run.actors.mkdir(exist_ok=True)
-    with _staging_folder(run.actors, result) as staging:
+    with staging_folder(run.actors, result) as staging:
         for row in rows:
             # A row with too many or too few values may have its commune in the wrong
             # column: it is reported wherever it seems to be.
@@ -111,63 +76,6 @@ def import_places(
                 result.problems.extend(problems)
     result.outcomes.sort(key=lambda o: o.line)
     return result
-
-
-@contextlib.contextmanager
-def _staging_folder(actors: Path, result: ImportResult) -> Iterator[Path]:
-    """A new staging folder in `actors`, locked (flock) until it is removed at the end.
-
-    The folders of killed imports are removed first: those nobody locks (the kernel drops
-    a killed process's locks). Sweeping and making the new folder happen under a lock of
-    `actors` itself, so that no import sweeps another's folder before it is locked.
-    """
-    guard = os.open(actors, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        locked = _lock(guard, wait=True)
-        if locked:
-            result.stale_removed = _remove_stale_staging(actors)
-        staging = Path(tempfile.mkdtemp(dir=actors, prefix=STAGING_PREFIX))
-        try:
-            held = os.open(staging, os.O_RDONLY | os.O_DIRECTORY)
-        except OSError:
-            staging.rmdir()
-            raise
-        _lock(held, wait=False)  # before the lock of `actors` is released
-    finally:
-        os.close(guard)  # releases the lock of `actors`
-    try:
-        yield staging
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        os.close(held)
-
-
-def _lock(descriptor: int, *, wait: bool) -> bool:
-    """Lock a folder for this process; False if another holds it, or locks do not work
-    here (some network filesystems): nothing is swept then."""
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-    except OSError:
-        return False
-    return True
-
-
-def _remove_stale_staging(actors: Path) -> int:
-    removed = 0
-    for folder in sorted(actors.glob(f"{STAGING_PREFIX}*")):
-        if folder.is_symlink() or not folder.is_dir():
-            continue
-        try:
-            descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        except OSError:
-            continue
-        try:
-            if _lock(descriptor, wait=False):  # no running import holds it
-                shutil.rmtree(folder, ignore_errors=True)
-                removed += not folder.exists()
-        finally:
-            os.close(descriptor)
-    return removed
 
 
 class _Run:
@@ -304,34 +212,3 @@ class _Run:
         while f"{candidates[-1]}-{number}" in self.taken:
             number += 1
         return f"{candidates[-1]}-{number}"
-
-
-def format_result(result: ImportResult, dry_run: bool = False) -> str:
-    """The report as people read it: one line per row of the territory, then the problems."""
-    lines = []
-    for outcome in result.outcomes:
-        where = outcome.file if outcome.action in (ADDED, UPDATED) else f"ligne {outcome.line}"
-        record = f" [{outcome.record}]" if outcome.record else ""
-        reason = f" : {outcome.reason}" if outcome.reason else ""
-        line = f" (ligne {outcome.line})" if outcome.action in (ADDED, UPDATED) else ""
-        lines.append(f"{outcome.action:<10} {where}{line}{record}{reason}")
-    lines += [p.format() for p in sorted(result.problems, key=lambda p: (p.line, p.field))]
-    if result.stale_removed:
-        folders = plural(result.stale_removed, "dossier", "dossiers")
-        lines.append(
-            f"Nettoyage : supprimé de actors/ ce qu'un import interrompu avait laissé "
-            f"({folders} {STAGING_PREFIX}…)."
-        )
-    territory = result.rows - result.outside
-    lines.append(
-        f"Bilan de {result.source} : {plural(result.rows, 'ligne lue', 'lignes lues')}, "
-        f"{territory} du territoire : "
-        f"{plural(result.count(ADDED), 'fiche ajoutée', 'fiches ajoutées')}, "
-        f"{plural(result.count(UPDATED), 'mise à jour', 'mises à jour')}, "
-        f"{plural(result.count(SKIPPED), 'ignorée', 'ignorées')}, "
-        f"{plural(result.count(FAILED), 'ligne en erreur', 'lignes en erreur')} ; "
-        f"{result.outside} hors du territoire."
-    )
-    if dry_run:
-        lines.append("Essai : aucun fichier n'a été écrit.")
-    return "\n".join(lines)

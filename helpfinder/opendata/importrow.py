@@ -9,9 +9,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from helpfinder.core.fieldformats import international_phone
 from helpfinder.core.openinghours import read_opening_hours
 from helpfinder.core.text import fold
-from helpfinder.data.fieldcheck import international_phone
 from helpfinder.data.territory import Commune, Territory
 from helpfinder.opendata.export import MULTI_VALUED, NO_PIVOT, SEPARATOR
 

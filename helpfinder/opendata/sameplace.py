@@ -120,6 +120,7 @@ def _folded(text: Any) -> str:
 
 def _distance(a: dict[str, Any], b: dict[str, Any]) -> float | None:
     values = [a.get("latitude"), a.get("longitude"), b.get("latitude"), b.get("longitude")]
-    if not all(isinstance(v, int | float) for v in values):
+    numbers = [v for v in values if isinstance(v, int | float)]
+    if len(numbers) < len(values):
         return None
-    return distance_km(*values)
+    return distance_km(*numbers)
