@@ -27,7 +27,17 @@ def imports_of(path: Path, package_dir: Path, known: set[str]) -> set[str]:
     name = module_name(path, package_dir)
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    # Imports for type checkers only (`if TYPE_CHECKING:`) do not run: they make no layer.
+    typing_only = {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and ast.unparse(node.test).endswith("TYPE_CHECKING")
+        for inner in ast.walk(node)
+    }
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
         if isinstance(node, ast.Import):
             candidates = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -47,9 +57,17 @@ def main(package_dir: Path) -> None:
     modules = {module_name(p, package_dir): p for p in paths}
     graph = {name: imports_of(path, package_dir, set(modules)) for name, path in modules.items()}
 
+    visiting: list[str] = []
+
     @cache
     def depth(name: str) -> int:
-        return 1 + max((depth(other) for other in graph[name]), default=0)
+        if name in visiting:
+            cycle = " -> ".join([*visiting[visiting.index(name) :], name])
+            raise SystemExit(f"import circulaire : {cycle}")
+        visiting.append(name)
+        found = 1 + max((depth(other) for other in graph[name]), default=0)
+        visiting.pop()
+        return found
 
     lines = {
         name: len(path.read_text(encoding="utf-8").splitlines()) for name, path in modules.items()
