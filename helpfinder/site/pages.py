@@ -17,19 +17,21 @@ from helpfinder.data.matching import places_for
 from helpfinder.data.records import Record
 from helpfinder.site import (
     commune_views,
-    place_views,
     contributor_views,
     coverage_views,
     document_views,
     mapview,
     pathway_views,
+    place_views,
     plan_views,
     routes,
     sitefiles,
     survey_views,
     views,
 )
+from helpfinder.site.commune_models import DepartementsView
 from helpfinder.site.page import Page, SearchHints, headings_of
+from helpfinder.site.pageviews import View
 from helpfinder.site.render import environment, render_page
 
 # People search for places: a place page ranks above a page that only mentions its words.
@@ -60,7 +62,7 @@ class Entry:
 
     route: str
     title: str
-    view: Any
+    view: View
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ class PageType:
 
 
 def one(
-    route: str, title: str, view: Callable[[SiteIndex], Any]
+    route: str, title: str, view: Callable[[SiteIndex], View]
 ) -> Callable[[Site], Iterator[Entry]]:
     """The entries of a page type with a single page."""
 
@@ -95,7 +97,10 @@ def _departements(site: Site) -> Iterator[Entry]:
     """A large territory of several départements: « Tous les lieux » lists them."""
     index = site.index
     if routes.split_by_departement(index) and len(index.departements) > 1:
-        listing = {"total": len(index.places), "departements": commune_views.departements_view(index)}
+        listing: DepartementsView = {
+            "total": len(index.places),
+            "departements": commune_views.departements_view(index),
+        }
         yield Entry(routes.DIRECTORY, "Tous les lieux", listing)
 
 
@@ -120,11 +125,8 @@ def _communes(site: Site) -> Iterator[Entry]:
     skeleton = mapview.commune_skeleton(index)  # folium's part, shared by every commune map
     for commune in index.communes:
         route = routes.commune(index, commune.code_insee)
-        view = commune_views.commune_view(index, commune)
-        view["carte"] = mapview.commune_map_view(
-            index, commune.code_insee, site.root_from(route), site.url, skeleton
-        )
-        yield Entry(route, commune.nom, view)
+        carte = mapview.commune_map_view(index, commune, site.root_from(route), site.url, skeleton)
+        yield Entry(route, commune.nom, commune_views.commune_view(index, commune, carte))
 
 
 def _places(site: Site) -> Iterator[Entry]:
@@ -217,9 +219,13 @@ PAGE_TYPES: tuple[PageType, ...] = (
         one(routes.FIELDS, "Les champs d'une fiche", contributor_views.fields_view),
     ),
     PageType("to_check.html.j2", _to_check, OUT_OF_SEARCH),
-    PageType("assessment.html.j2", one(routes.ASSESSMENT, "État des lieux", coverage_views.assessment_view)),
     PageType(
-        "coverage.html.j2", one(routes.COVERAGE, "La couverture du territoire", coverage_views.coverage_view)
+        "assessment.html.j2",
+        one(routes.ASSESSMENT, "État des lieux", coverage_views.assessment_view),
+    ),
+    PageType(
+        "coverage.html.j2",
+        one(routes.COVERAGE, "La couverture du territoire", coverage_views.coverage_view),
     ),
     PageType(
         "priorities.html.j2",
@@ -231,15 +237,22 @@ PAGE_TYPES: tuple[PageType, ...] = (
     ),
     PageType("plan.html.j2", one(routes.PLAN, "Le plan d'action", plan_views.plan_view)),
     PageType(
-        "survey.html.j2", one(routes.SURVEY, "L'enquête auprès des habitants", survey_views.survey_view)
+        "survey.html.j2",
+        one(routes.SURVEY, "L'enquête auprès des habitants", survey_views.survey_view),
     ),
     PageType(
         "minutes.html.j2",
-        one(routes.MINUTES, "Les comptes rendus du comité des acteurs", document_views.minutes_view),
+        one(
+            routes.MINUTES, "Les comptes rendus du comité des acteurs", document_views.minutes_view
+        ),
     ),
     PageType(
         "benchmark.html.j2",
-        one(routes.BENCHMARK, "Le benchmark : ce que font d'autres territoires", document_views.benchmark_view),
+        one(
+            routes.BENCHMARK,
+            "Le benchmark : ce que font d'autres territoires",
+            document_views.benchmark_view,
+        ),
     ),
     PageType("document.html.j2", _documents),
     PageType(
