@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from helpfinder.analysis import coverage as cov
+from helpfinder.site.assessment_models import Scatter
 
 
-def scatter(ranked: list[cov.Priority]) -> dict[str, Any] | None:
+def scatter(ranked: list[cov.Priority]) -> Scatter | None:
     """Points of a fragility / distance chart, in SVG units (the template draws them)."""
     points = [(p, p.coverage.help_km) for p in ranked if p.coverage.help_km is not None]
     if len(points) < 2:
@@ -45,7 +44,8 @@ def scatter(ranked: list[cov.Priority]) -> dict[str, Any] | None:
 
 def _ticks(maximum: float) -> list[float]:
     step = max(1.0, round(maximum / 4))
-    ticks, value = [], 0.0
+    ticks: list[float] = []
+    value = 0.0
     while value <= maximum + 1e-9:
         ticks.append(value)
         value += step

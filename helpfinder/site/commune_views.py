@@ -3,15 +3,31 @@ templates: the home page, « Tous les lieux », the départements of a large ter
 
 from __future__ import annotations
 
-from typing import Any
-
 from helpfinder.analysis.index import SiteIndex
 from helpfinder.core import display
 from helpfinder.data.territory import Commune
 from helpfinder.site import routes
+from helpfinder.site.commune_models import (
+    CommuneCount,
+    CommuneLines,
+    CommunePlaces,
+    CommuneView,
+    DepartementEntry,
+    DepartementView,
+    DirectoryView,
+    HomeDepartement,
+    HomeView,
+    LetterPage,
+    ListingHead,
+    MapScript,
+    NearestRow,
+    PlacesListingView,
+    ServicePlaces,
+)
 from helpfinder.site.place_views import place_line, place_summary, stop_view
 from helpfinder.site.views import (
     by_letter,
+    commune_link,
     commune_ref,
     departement_name,
     fragility_texts,
@@ -20,9 +36,10 @@ from helpfinder.site.views import (
 )
 
 
-def commune_view(index: SiteIndex, commune: Commune) -> dict[str, Any]:
+def commune_view(index: SiteIndex, commune: Commune, carte: MapScript) -> CommuneView:
+    """A commune's page; `carte` is its small map (`mapview.commune_map_view`)."""
     code = commune.code_insee
-    nearest = []
+    nearest: list[NearestRow] = []
     for service in index.services:
         found = index.nearest(commune, service)
         if found is None:
@@ -58,21 +75,22 @@ def commune_view(index: SiteIndex, commune: Commune) -> dict[str, Any]:
             **fragility_texts(index),
         },
         "parcours": pathway_links(index, for_commune=code),
+        "carte": carte,
     }
 
 
-def directory_view(index: SiteIndex) -> dict[str, Any]:
+def directory_view(index: SiteIndex) -> DirectoryView:
     """The filterable list of every place, by commune and by service."""
     cards = {p.id: place_summary(index, p) for p in index.places}
-    by_commune = [
+    by_commune: list[CommunePlaces] = [
         {
-            "commune": commune_ref(index, c.code_insee),
+            "commune": commune_link(index, c),
             "lieux": [cards[p.id] for p in index.places_by_commune[c.code_insee]],
         }
         for c in index.communes
         if index.places_by_commune.get(c.code_insee)
     ]
-    by_service = [
+    by_service: list[ServicePlaces] = [
         {"service": s, "lieux": [card for card in cards.values() if s in card["services"]]}
         for s in index.services
     ]
@@ -82,12 +100,12 @@ def directory_view(index: SiteIndex) -> dict[str, Any]:
         "par_commune": by_commune,
         "par_service": by_service,
         "services": index.services,
-        "communes": [commune_ref(index, c.code_insee) for c in index.communes],
+        "communes": [commune_link(index, c) for c in index.communes],
         "publics": publics,
     }
 
 
-def departements_view(index: SiteIndex) -> list[dict[str, Any]]:
+def departements_view(index: SiteIndex) -> list[DepartementEntry]:
     """One entry per département of the territory, by name, with its counts."""
     return [
         {
@@ -102,12 +120,12 @@ def departements_view(index: SiteIndex) -> list[dict[str, Any]]:
     ]
 
 
-def departement_view(index: SiteIndex, code: str) -> dict[str, Any]:
+def departement_view(index: SiteIndex, code: str) -> DepartementView:
     """A département's communes, A to Z, with their number of places (their pages list
     them), and the way to the list of its places."""
-    communes = [
+    communes: list[CommuneCount] = [
         {
-            **commune_ref(index, c.code_insee),
+            **commune_link(index, c),
             "lieux": len(index.places_by_commune.get(c.code_insee, [])),
         }
         for c in index.departements[code]
@@ -122,17 +140,17 @@ def departement_view(index: SiteIndex, code: str) -> dict[str, Any]:
     }
 
 
-def places_listing(index: SiteIndex, code: str) -> list[tuple[str, dict[str, Any]]]:
+def places_listing(index: SiteIndex, code: str) -> list[tuple[str, PlacesListingView]]:
     """The pages of a département's places, commune by commune, A to Z, as (src, view): one
     page, or, above routes.DIRECTORY_PLACES_MAX places, a page of letters and one page per letter
     (no page grows with the directory)."""
-    groups = []
+    groups: list[CommuneLines] = []
     for commune in index.departements[code]:
         places = index.places_by_commune.get(commune.code_insee, [])
         if places:
             groups.append(
                 {
-                    **commune_ref(index, commune.code_insee),
+                    **commune_link(index, commune),
                     "lieux": [place_line(index, p) for p in places],
                 }
             )
@@ -140,7 +158,7 @@ def places_listing(index: SiteIndex, code: str) -> list[tuple[str, dict[str, Any
     total = sum(len(g["lieux"]) for g in groups)
     base = routes.departement_places(index, code)
     name = departement_name(index, code)
-    common = {
+    common: ListingHead = {
         "nom": name,
         "total": total,
         "communes_avec": len(groups),
@@ -150,7 +168,7 @@ def places_listing(index: SiteIndex, code: str) -> list[tuple[str, dict[str, Any
     }
     if total <= routes.DIRECTORY_PLACES_MAX:
         return [(base, {**common, "lettres": letters, "pages": [], "retour": None})]
-    pages = [
+    pages: list[LetterPage] = [
         {
             "lettre": g["lettre"],
             "route": routes.departement_letter(code, g["ancre"].removeprefix("lettre-")),
@@ -159,9 +177,11 @@ def places_listing(index: SiteIndex, code: str) -> list[tuple[str, dict[str, Any
         }
         for g in letters
     ]
-    found = [(base, {**common, "lettres": [], "pages": pages, "retour": None})]
+    found: list[tuple[str, PlacesListingView]] = [
+        (base, {**common, "lettres": [], "pages": pages, "retour": None})
+    ]
     for page, group in zip(pages, letters, strict=True):
-        view = {
+        view: PlacesListingView = {
             **common,
             "titre": f"{common['titre']} : communes en {page['lettre']}",
             "total": page["lieux"],
@@ -175,15 +195,15 @@ def places_listing(index: SiteIndex, code: str) -> list[tuple[str, dict[str, Any
     return found
 
 
-def home_view(index: SiteIndex) -> dict[str, Any]:
+def home_view(index: SiteIndex) -> HomeView:
     site = index.territory.get("site") or {}
     large = routes.split_by_departement(index)
-    communes = [] if large else [commune_ref(index, c.code_insee) for c in index.communes]
-    single = None
+    communes = [] if large else [commune_link(index, c) for c in index.communes]
+    single: HomeDepartement | None = None
     if large and len(index.departements) == 1:
         # One département: its communes' letters lead straight into its list.
         (code,) = index.departements
-        single = departement_view(index, code) | {"route": routes.departement(code)}
+        single = {**departement_view(index, code), "route": routes.departement(code)}
     return {
         "titre": site.get("titre", ""),
         "gestionnaire": site.get("gestionnaire", ""),

@@ -3,15 +3,25 @@ check again, what changed. Plain data for the templates, like `views`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import groupby
-from typing import Any
 
 from helpfinder.analysis.freshness import records_to_check
 from helpfinder.analysis.index import SiteIndex
 from helpfinder.core import display, links, textrules
 from helpfinder.data.editorschema import schema_line
 from helpfinder.data.fieldcheck import EXAMPLE_PHONE
+from helpfinder.data.schema import FieldSpec
 from helpfinder.site import routes
+from helpfinder.site.contributor_models import (
+    FieldsView,
+    NewsMonth,
+    NewsView,
+    ProposerView,
+    RecordToCheck,
+    StructureToCheck,
+    ToCheckView,
+)
 from helpfinder.site.fieldreference import KIND_TITLES, field_docs, territory_examples
 from helpfinder.site.news import entry_summary, recent_places
 from helpfinder.site.views import commune_ref, contacts
@@ -20,7 +30,7 @@ from helpfinder.site.views import commune_ref, contacts
 OUT_OF_SEARCH = {"search": {"exclude": True}}
 
 
-def fields_view(index: SiteIndex) -> dict[str, Any]:
+def fields_view(index: SiteIndex) -> FieldsView:
     schemas = index.directory.schemas
     examples = {"lieu": territory_examples(index.communes)}
     return {
@@ -31,11 +41,11 @@ def fields_view(index: SiteIndex) -> dict[str, Any]:
     }
 
 
-def to_check_view(index: SiteIndex, edit_url: Any) -> dict[str, Any]:
+def to_check_view(index: SiteIndex, edit_url: Callable[[str], str | None]) -> ToCheckView:
     """`edit_url(file)` gives a record's web-editor address, or None."""
-    structures = []
+    structures: list[StructureToCheck] = []
     for structure in records_to_check(index.places, index.today):
-        records = []
+        records: list[RecordToCheck] = []
         for item in structure.records:
             place = item.place
             records.append(
@@ -59,8 +69,8 @@ def to_check_view(index: SiteIndex, edit_url: Any) -> dict[str, Any]:
     }
 
 
-def news_view(index: SiteIndex) -> dict[str, Any]:
-    months = []
+def news_view(index: SiteIndex) -> NewsView:
+    months: list[NewsMonth] = []
     places = recent_places(index)
     for (year, month), group in groupby(
         places, key=lambda p: (p.data["date_maj"].year, p.data["date_maj"].month)
@@ -106,15 +116,16 @@ PROPOSE_FIELDS = (
 )
 
 
-def proposer_view(index: SiteIndex) -> dict[str, Any]:
+def proposer_view(index: SiteIndex) -> ProposerView:
     """The form's vocabularies and addresses, and the blank record shown without JS."""
     site = index.territory.get("site") or {}
     fields = index.directory.schemas["lieu"].fields
     communes = index.communes if len(index.communes) <= routes.PROPOSE_COMMUNES_MAX else []
     new_file = _new_file_page(site.get("depot"), site.get("modifier"))
-    courriel = links.mailto(site.get("courriel"))
+    address: str = site.get("courriel") or ""
+    courriel = links.mailto(address)
     return {
-        "courriel": site.get("courriel") if courriel else "",
+        "courriel": address if courriel else "",
         "courriel_href": courriel,
         "depot": new_file is not None,
         "modele": blank_record(fields),
@@ -124,14 +135,14 @@ def proposer_view(index: SiteIndex) -> dict[str, Any]:
             "communes": [
                 {"nom": c.nom, "code": c.code_insee, "cp": list(c.codes_postaux)} for c in communes
             ],
-            "services": list(fields["services"].item.enum or ()),
-            "frais": list(fields["frais_a_charge"].item.enum or ()),
+            "services": _item_values(fields["services"]),
+            "frais": _item_values(fields["frais_a_charge"]),
             "rendez_vous": list(fields["rendez_vous"].enum or ()),
             "schema": schema_line("lieu"),
             "champs": list(PROPOSE_FIELDS),
             "nouveau_fichier": new_file,
             "forge": "github" if new_file and "github.com" in new_file else "autre",
-            "courriel": site.get("courriel") if courriel else "",
+            "courriel": address if courriel else "",
             "regles": textrules.for_the_browser(),
             # Examples in the messages: the territory's own postal code, a fiction number.
             "exemples": {
@@ -142,7 +153,12 @@ def proposer_view(index: SiteIndex) -> dict[str, Any]:
     }
 
 
-def blank_record(fields: dict[str, Any]) -> str:
+def _item_values(spec: FieldSpec) -> list[str]:
+    """The values a list field's items may take."""
+    return list(spec.item.enum or ()) if spec.item is not None else []
+
+
+def blank_record(fields: dict[str, FieldSpec]) -> str:
     """The record to copy and fill by hand: each asked field with its title."""
     lines = [schema_line("lieu")]
     for name in PROPOSE_FIELDS:
@@ -157,7 +173,7 @@ def blank_record(fields: dict[str, Any]) -> str:
 def _new_file_page(depot: str | None, edit_path: str | None) -> str | None:
     """The repository's "new file" page in data/actors/: its edit path with `new` for
     `edit` (`edit/main/` -> `new/main/`, `-/edit/main/` -> `-/new/main/`)."""
-    if not links.web(depot):
+    if depot is None or not links.web(depot):
         return None
     path = edit_path or "edit/main/"
     head, found, branch = path.partition("edit/")

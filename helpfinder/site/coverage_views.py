@@ -3,17 +3,26 @@ the priorities and the actors' inventory. Every figure comes from `analysis`, at
 
 from __future__ import annotations
 
-from typing import Any
-
 from helpfinder.analysis import coverage as cov
 from helpfinder.analysis import inventory
 from helpfinder.analysis.index import SiteIndex
 from helpfinder.core import display
+from helpfinder.core.nearest import Nearest
 from helpfinder.core.spreadsheet import csv_text
 from helpfinder.core.text import slugify
 from helpfinder.site import routes
+from helpfinder.site.assessment_models import (
+    ActorsView,
+    AssessmentView,
+    CoverageView,
+    KmCell,
+    PrioritiesView,
+    PriorityRow,
+    ServiceName,
+    ShareCell,
+)
 from helpfinder.site.charts import scatter
-from helpfinder.site.views import commune_ref
+from helpfinder.site.views import commune_link
 
 # Above this many communes, tables list the first ones by priority and the CSV has them all.
 # Column headings for the nine services of the standard; the full names are listed under
@@ -31,11 +40,11 @@ SHORT_NAMES = {
 }
 
 
-def services_legend(index: SiteIndex) -> list[dict[str, str]]:
+def services_legend(index: SiteIndex) -> list[ServiceName]:
     return [{"court": SHORT_NAMES.get(s, s), "nom": s} for s in index.services]
 
 
-def _km_cell(found: Any) -> dict[str, Any]:
+def _km_cell(found: Nearest | None) -> KmCell:
     if found is None:
         return {"texte": "aucun", "tri": 1e9, "loin": True, "permanence": False}
     return {
@@ -50,11 +59,11 @@ def _percent(share: float) -> str:
     return f"{round(share * 100)} %"
 
 
-def _share_cell(share: float) -> dict[str, Any]:
+def _share_cell(share: float) -> ShareCell:
     return {"texte": _percent(share), "tri": round(share * 100, 1)}
 
 
-def coverage_view(index: SiteIndex) -> dict[str, Any]:
+def coverage_view(index: SiteIndex) -> CoverageView:
     coverages = index.coverage
     ranked = [p.coverage for p in cov.priorities(coverages)]
     shown = coverages
@@ -79,7 +88,7 @@ def coverage_view(index: SiteIndex) -> dict[str, Any]:
                 "nulle_part": all(c.nearest.get(service) is None for c in coverages),
                 "communes": [
                     {
-                        "commune": commune_ref(index, c.commune.code_insee),
+                        "commune": commune_link(index, c.commune),
                         "km": _km_cell(c.nearest.get(service))["texte"],
                     }
                     for c in cov.white_zones(coverages, service)
@@ -90,7 +99,7 @@ def coverage_view(index: SiteIndex) -> dict[str, Any]:
         "services": services_legend(index),
         "lignes": [
             {
-                "commune": commune_ref(index, c.commune.code_insee),
+                "commune": commune_link(index, c.commune),
                 "population": display.integer(c.commune.population),
                 "population_tri": c.commune.population,
                 "distances": [_km_cell(c.nearest.get(s)) for s in index.services],
@@ -103,13 +112,13 @@ def coverage_view(index: SiteIndex) -> dict[str, Any]:
     }
 
 
-def priorities_view(index: SiteIndex) -> dict[str, Any]:
+def priorities_view(index: SiteIndex) -> PrioritiesView:
     coverages = index.coverage
     ranked = cov.priorities(coverages)
-    rows = [
+    rows: list[PriorityRow] = [
         {
             "rang": p.rank,
-            "commune": commune_ref(index, p.coverage.commune.code_insee),
+            "commune": commune_link(index, p.coverage.commune),
             "population": display.integer(p.coverage.commune.population),
             "population_tri": p.coverage.commune.population,
             "fragilite": f"{p.coverage.fragility:.0f}".replace(".", ","),
@@ -126,9 +135,7 @@ def priorities_view(index: SiteIndex) -> dict[str, Any]:
         "lignes": rows,
         "tronque": len(ranked) > routes.TABLE_COMMUNES_MAX,
         "total": len(ranked),
-        "sans_indice": [
-            commune_ref(index, c.commune.code_insee) for c in coverages if c.fragility is None
-        ],
+        "sans_indice": [commune_link(index, c.commune) for c in coverages if c.fragility is None],
         "proche_km": int(cov.NEAR_KM),
         "indice": {
             "nom": fragility.get("nom", "Indice de fragilité numérique"),
@@ -140,7 +147,7 @@ def priorities_view(index: SiteIndex) -> dict[str, Any]:
     }
 
 
-def actors_view(index: SiteIndex) -> dict[str, Any]:
+def actors_view(index: SiteIndex) -> ActorsView:
     communes = inventory.by_commune(index)
     return {
         "total": len(index.places),
@@ -153,7 +160,7 @@ def actors_view(index: SiteIndex) -> dict[str, Any]:
         "programmes": inventory.by_programme(index),
         "communes": [
             {
-                "commune": commune_ref(index, c.commune.code_insee),
+                "commune": commune_link(index, c.commune),
                 "lieux": c.places,
                 "permanences": c.permanences,
                 "services": [SHORT_NAMES.get(s, s) for s in c.services],
@@ -163,12 +170,12 @@ def actors_view(index: SiteIndex) -> dict[str, Any]:
         "tronque": len(communes) > routes.TABLE_COMMUNES_MAX,
         "services_manquants": inventory.missing_services(index),
         "communes_sans_aide": [
-            commune_ref(index, c.code_insee) for c in inventory.communes_without_help(index)
+            commune_link(index, c) for c in inventory.communes_without_help(index)
         ],
     }
 
 
-def assessment_view(index: SiteIndex) -> dict[str, Any]:
+def assessment_view(index: SiteIndex) -> AssessmentView:
     """The section's front page: a few figures, the first priorities, links."""
     coverages = index.coverage
     total = sum(c.commune.population for c in coverages)
@@ -186,7 +193,7 @@ def assessment_view(index: SiteIndex) -> dict[str, Any]:
             for km in cov.BANDS_KM
         ],
         "priorites": [
-            commune_ref(index, p.coverage.commune.code_insee) for p in cov.priorities(coverages)[:5]
+            commune_link(index, p.coverage.commune) for p in cov.priorities(coverages)[:5]
         ],
         "services_manquants": inventory.missing_services(index),
         "communes_sans_aide": len(inventory.communes_without_help(index)),

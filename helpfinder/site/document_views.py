@@ -3,21 +3,25 @@ their lists and one page each, the body rendered from Markdown."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from markupsafe import Markup
 
 from helpfinder.analysis.index import SiteIndex
 from helpfinder.core import display
 from helpfinder.data.documents import Document
 from helpfinder.site import routes
+from helpfinder.site.assessment_models import (
+    BenchmarkView,
+    DocumentView,
+    FicheGroup,
+    MinutesView,
+)
 from helpfinder.site.markdowntext import render_markdown
 
 FICHE_TYPES = {"territoire": "Territoires comparables", "dispositif": "Dispositifs d'aller-vers"}
 FICHE_TYPE = {"territoire": "Territoire comparable", "dispositif": "Dispositif d'aller-vers"}
 
 
-def minutes_view(index: SiteIndex) -> dict[str, Any]:
+def minutes_view(index: SiteIndex) -> MinutesView:
     """The comptes rendus, the latest first."""
     found = sorted(index.directory.minutes, key=lambda d: (d.data["date"], d.id), reverse=True)
     return {
@@ -33,9 +37,9 @@ def minutes_view(index: SiteIndex) -> dict[str, Any]:
     }
 
 
-def benchmark_view(index: SiteIndex) -> dict[str, Any]:
+def benchmark_view(index: SiteIndex) -> BenchmarkView:
     """The fiches by type, each list by title."""
-    groups = []
+    groups: list[FicheGroup] = []
     for kind, title in FICHE_TYPES.items():
         fiches = sorted(
             (d for d in index.directory.fiches if d.data.get("type") == kind),
@@ -59,10 +63,10 @@ def benchmark_view(index: SiteIndex) -> dict[str, Any]:
     return {"groupes": groups}
 
 
-def document_view(document: Document, kind: str) -> dict[str, Any]:
+def document_view(document: Document, kind: str) -> DocumentView:
     """One compte rendu or fiche: its fields in words, then its body."""
     data = document.data
-    facts = []
+    facts: list[tuple[str, str]] = []
     if kind == "compte-rendu":
         facts.append(("Date", display.date(data["date"])))
         if data.get("lieu"):

@@ -7,16 +7,43 @@ page stays small whatever the size of the directory.
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypedDict
 
 from helpfinder.analysis.index import SiteIndex
 from helpfinder.core import display
+from helpfinder.data.records import Record
+from helpfinder.data.territory import Commune
 from helpfinder.site import routes
 
 COORDINATE_DIGITS = 5  # about 1 m: enough for a map, and smaller files
+UrlOf = Callable[[str], str]  # the site-relative URL of a route
 
 
-def places_geojson(index: SiteIndex, url_of: Any) -> dict[str, Any]:
+class Feature(TypedDict):
+    type: str  # Feature
+    geometry: dict[str, Any]
+    properties: dict[str, Any]
+
+
+class FeatureCollection(TypedDict):
+    type: str  # FeatureCollection
+    features: list[Feature]
+
+
+class CommuneMapData(TypedDict):
+    """What a commune's small map shows: places and permanences, and its outline."""
+
+    places: FeatureCollection
+    communes: FeatureCollection
+
+
+class IrisScore(TypedDict):
+    iris: str
+    score: int
+
+
+def places_geojson(index: SiteIndex, url_of: UrlOf) -> FeatureCollection:
     """Every place at its address, and every permanence at the centre of its commune.
 
     `url_of(src)` gives the site-relative URL of a page (it depends on use_directory_urls).
@@ -24,7 +51,7 @@ def places_geojson(index: SiteIndex, url_of: Any) -> dict[str, Any]:
     return _collection([f for place in index.places for f in _place_features(index, place, url_of)])
 
 
-def _place_features(index: SiteIndex, place: Any, url_of: Any) -> list[dict[str, Any]]:
+def _place_features(index: SiteIndex, place: Record, url_of: UrlOf) -> list[Feature]:
     data = place.data
     base = {
         "id": place.id,
@@ -54,14 +81,14 @@ def _place_features(index: SiteIndex, place: Any, url_of: Any) -> list[dict[str,
     return features
 
 
-def commune_geojson(index: SiteIndex, code: str, url_of: Any) -> dict[str, Any]:
+def commune_geojson(index: SiteIndex, commune: Commune, url_of: UrlOf) -> CommuneMapData:
     """For a commune's small map: its places, the permanences held there, the nearest place
     for each service (what its page lists), and its outline: a few features, inlined."""
-    commune = index.commune(code)
+    code = commune.code_insee
     wanted = {p.id for p in index.places_by_commune.get(code, [])}
     wanted |= {p.id for p, _ in index.permanences_by_commune.get(code, [])}
     for service in index.services:
-        found = index.nearest(commune, service) if commune else None
+        found = index.nearest(commune, service)
         if found:
             wanted.add(found.point.place_id)
     places = [
@@ -71,27 +98,33 @@ def commune_geojson(index: SiteIndex, code: str, url_of: Any) -> dict[str, Any]:
         if feature["properties"]["type"] == "lieu"
         or feature["properties"]["commune"] == commune.nom
     ]
-    return {"places": _collection(places), "communes": communes_geojson(index, url_of, only=code)}
+    return {
+        "places": _collection(places),
+        "communes": communes_geojson(index, url_of, only=commune),
+    }
 
 
-def _collection(features: list[dict[str, Any]]) -> dict[str, Any]:
+def _collection(features: list[Feature]) -> FeatureCollection:
     return {"type": "FeatureCollection", "features": features}
 
 
-def communes_geojson(index: SiteIndex, url_of: Any, only: str | None = None) -> dict[str, Any]:
+def communes_geojson(
+    index: SiteIndex, url_of: UrlOf, only: Commune | None = None
+) -> FeatureCollection:
     """Commune outlines with their fragility scores (every IRIS, and their plain mean) and
     the distance from their centre to the nearest place (`aide_km`, None: no place)."""
     help_km = {c.commune.code_insee: c.help_km for c in index.coverage}
-    features = []
-    for commune in index.communes if only is None else [index.commune(only)]:
+    features: list[Feature] = []
+    for commune in index.communes if only is None else [only]:
         outline = index.directory.territory.outlines.get(commune.code_insee)
         if not outline:
             continue
-        scores = [
+        scores: list[IrisScore] = [
             {"iris": name, "score": round(score)}
             for name, score in index.iris_scores(commune.code_insee)
         ]
         geometry = {"type": "MultiPolygon", "coordinates": _rounded(outline)}
+        km = help_km.get(commune.code_insee)
         features.append(
             {
                 "type": "Feature",
@@ -106,16 +139,14 @@ def communes_geojson(index: SiteIndex, url_of: Any, only: str | None = None) -> 
                     "score": round(sum(s["score"] for s in scores) / len(scores))
                     if scores
                     else None,
-                    "aide_km": None
-                    if help_km.get(commune.code_insee) is None
-                    else round(help_km[commune.code_insee], 1),
+                    "aide_km": None if km is None else round(km, 1),
                 },
             }
         )
     return {"type": "FeatureCollection", "features": features}
 
 
-def dumps(collection: dict[str, Any]) -> str:
+def dumps(collection: object) -> str:
     """Compact, key-sorted JSON: the same data gives the same bytes."""
     return json.dumps(collection, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
@@ -128,7 +159,7 @@ def as_script(path: str, content: str) -> str:
     return f"{start}window.helpfinderData[{name}] = {safe};\n"
 
 
-def _point(position: list[float], properties: dict[str, Any]) -> dict[str, Any]:
+def _point(position: list[float], properties: dict[str, Any]) -> Feature:
     lat, lon = position
     coordinates = [round(lon, COORDINATE_DIGITS), round(lat, COORDINATE_DIGITS)]
     return {

@@ -11,15 +11,18 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 import folium
 from markupsafe import escape
 
 from helpfinder.analysis.coverage import BANDS_KM, FAR_KM
 from helpfinder.analysis.index import SiteIndex
+from helpfinder.data.territory import Commune
 from helpfinder.site import routes
+from helpfinder.site.commune_models import MapScript
 from helpfinder.site.mapdata import commune_geojson
+from helpfinder.site.models import FragilityTexts
 from helpfinder.site.views import fragility_texts
 
 DEFAULT_TILES = {
@@ -88,8 +91,42 @@ def start_call(name: str, options: dict[str, Any]) -> str:
     return f"helpfinderMap.start(map_{name}, tile_layer_{name}, {handed});\n"
 
 
+class MapClass(TypedDict):
+    """A class of the map's shading and of its legend: up to `max` (None: no limit)."""
+
+    max: int | None
+    color: str
+    label: str
+
+
+class MapItem(TypedDict):
+    """A place in the list under the map; a permanence says where it is held (`lieu`)."""
+
+    nom: str
+    route: str
+    services: list[str]
+    permanence: bool
+    lieu: NotRequired[str]
+
+
+class MapCommune(TypedDict):
+    code: str
+    nom: str
+    lieux: list[MapItem]
+
+
+class MapView(TypedDict):
+    script: str
+    services: list[str]
+    liste: list[MapCommune]
+    classes: list[MapClass]
+    distances: list[MapClass] | None  # None: no commune outlines
+    fragilite: FragilityTexts | None  # None: no outlines or no fragility index
+    attribution: str
+
+
 # Classes of the fragility index (100 = the mean): the legend and the map share them.
-FRAGILITY_CLASSES = [
+FRAGILITY_CLASSES: list[MapClass] = [
     {"max": 90, "color": "#ffffcc", "label": "moins de 90 : moins fragile que la moyenne"},
     {"max": 100, "color": "#fed976", "label": "de 90 à 99"},
     {"max": 110, "color": "#fd8d3c", "label": "de 100 à 109"},
@@ -98,12 +135,12 @@ FRAGILITY_CLASSES = [
 ]
 # Classes of the distance to the nearest place: the coverage's bands, then the white zone.
 _BAND_COLORS = ("#edf8e9", "#a1d99b", "#31a354")
-DISTANCE_CLASSES = [
-    {
-        "max": km,
-        "color": color,
-        "label": f"de {previous} à {km} km" if previous else f"{km} km ou moins",
-    }
+DISTANCE_CLASSES: list[MapClass] = [
+    MapClass(
+        max=km,
+        color=color,
+        label=f"de {previous} à {km} km" if previous else f"{km} km ou moins",
+    )
     for previous, km, color in zip((0, *BANDS_KM), BANDS_KM, _BAND_COLORS, strict=False)
 ] + [
     {
@@ -114,7 +151,7 @@ DISTANCE_CLASSES = [
 ]
 
 
-def map_view(index: SiteIndex, root: str, has_outlines: bool) -> dict[str, Any]:
+def map_view(index: SiteIndex, root: str, has_outlines: bool) -> MapView:
     """The map page: folium's script, the legend, and the same places as a list.
 
     `root` is the way from the map page to the site's root.
@@ -129,11 +166,11 @@ def map_view(index: SiteIndex, root: str, has_outlines: bool) -> dict[str, Any]:
         "distances": DISTANCE_CLASSES,
         "bounds": index.bounds(),
     }
-    listing = []
+    listing: list[MapCommune] = []
     if len(index.places) <= routes.MAP_PLACES_MAX:
         for commune in communes:
             code = commune.code_insee
-            items = [
+            items: list[MapItem] = [
                 {
                     "nom": p.data.get("nom", p.id),
                     "route": routes.place(p),
@@ -168,18 +205,17 @@ def map_view(index: SiteIndex, root: str, has_outlines: bool) -> dict[str, Any]:
 
 
 def commune_map_view(
-    index: SiteIndex, code: str, root: str, page_url: Callable[[str], str], skeleton: str
-) -> dict[str, Any]:
+    index: SiteIndex, commune: Commune, root: str, page_url: Callable[[str], str], skeleton: str
+) -> MapScript:
     """A small map of one commune: what its page lists, inlined (a few features), so that
     no commune page downloads the whole directory. `skeleton` is folium's part, shared."""
-    commune = index.commune(code)
-    data = commune_geojson(index, code, page_url)
+    data = commune_geojson(index, commune, page_url)
     options = {
         "root": root,
         "places": data["places"],
         "communes": data["communes"] if data["communes"]["features"] else None,
         "classes": FRAGILITY_CLASSES,
-        "focus": code,
+        "focus": commune.code_insee,
         "bounds": [
             [commune.latitude - 0.03, commune.longitude - 0.045],
             [commune.latitude + 0.03, commune.longitude + 0.045],

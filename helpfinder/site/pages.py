@@ -29,7 +29,9 @@ from helpfinder.site import (
     survey_views,
     views,
 )
+from helpfinder.site.commune_models import DepartementsView
 from helpfinder.site.page import Page, SearchHints, headings_of
+from helpfinder.site.pageviews import View
 from helpfinder.site.render import environment, render_page
 
 # People search for places: a place page ranks above a page that only mentions its words.
@@ -60,7 +62,7 @@ class Entry:
 
     route: str
     title: str
-    view: Any
+    view: View
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ class PageType:
 
 
 def one(
-    route: str, title: str, view: Callable[[SiteIndex], Any]
+    route: str, title: str, view: Callable[[SiteIndex], View]
 ) -> Callable[[Site], Iterator[Entry]]:
     """The entries of a page type with a single page."""
 
@@ -95,7 +97,7 @@ def _departements(site: Site) -> Iterator[Entry]:
     """A large territory of several départements: « Tous les lieux » lists them."""
     index = site.index
     if routes.split_by_departement(index) and len(index.departements) > 1:
-        listing = {
+        listing: DepartementsView = {
             "total": len(index.places),
             "departements": commune_views.departements_view(index),
         }
@@ -123,11 +125,8 @@ def _communes(site: Site) -> Iterator[Entry]:
     skeleton = mapview.commune_skeleton(index)  # folium's part, shared by every commune map
     for commune in index.communes:
         route = routes.commune(index, commune.code_insee)
-        view = commune_views.commune_view(index, commune)
-        view["carte"] = mapview.commune_map_view(
-            index, commune.code_insee, site.root_from(route), site.url, skeleton
-        )
-        yield Entry(route, commune.nom, view)
+        carte = mapview.commune_map_view(index, commune, site.root_from(route), site.url, skeleton)
+        yield Entry(route, commune.nom, commune_views.commune_view(index, commune, carte))
 
 
 def _places(site: Site) -> Iterator[Entry]:

@@ -14,8 +14,22 @@ from helpfinder.analysis.index import SiteIndex
 from helpfinder.core import display
 from helpfinder.data.records import Record
 from helpfinder.site import routes
+from helpfinder.site.models import VisitingStop
+from helpfinder.site.pathway_models import (
+    Choice,
+    CommuneChoice,
+    OutcomeGroup,
+    OutcomeView,
+    OutlineEntry,
+    PathwayHeader,
+    QuestionView,
+    SheetPlace,
+    SheetView,
+    StartView,
+    TreeView,
+)
 from helpfinder.site.place_views import place_summary, stop_view
-from helpfinder.site.views import commune_ref, national_line
+from helpfinder.site.views import commune_link, national_line
 
 
 def nodes(pathway: Record) -> dict[str, dict[str, Any]]:
@@ -25,7 +39,7 @@ def nodes(pathway: Record) -> dict[str, dict[str, Any]]:
     return found
 
 
-def _pathway_header(pathway: Record) -> dict[str, Any]:
+def _pathway_header(pathway: Record) -> PathwayHeader:
     return {
         "titre": pathway.data.get("titre", pathway.id),
         "debut": routes.pathway(pathway),
@@ -33,14 +47,14 @@ def _pathway_header(pathway: Record) -> dict[str, Any]:
     }
 
 
-def _choices(pathway: Record, question: dict[str, Any]) -> list[dict[str, str]]:
+def _choices(pathway: Record, question: dict[str, Any]) -> list[Choice]:
     return [
         {"reponse": c.get("reponse", ""), "route": routes.pathway(pathway, c["suite"])}
         for c in question.get("choix") or []
     ]
 
 
-def communes_for_choice(index: SiteIndex) -> list[dict[str, Any]]:
+def communes_for_choice(index: SiteIndex) -> list[CommuneChoice]:
     """The communes a person can pick, with their centre (the script sorts places by distance).
     None for a large territory: its outcome pages list no places."""
     if routes.split_by_departement(index):
@@ -56,7 +70,7 @@ def communes_for_choice(index: SiteIndex) -> list[dict[str, Any]]:
     ]
 
 
-def start_view(index: SiteIndex, pathway: Record) -> dict[str, Any]:
+def start_view(index: SiteIndex, pathway: Record) -> StartView:
     first = nodes(pathway).get(pathway.data.get("debut", ""), {})
     return {
         **_pathway_header(pathway),
@@ -75,7 +89,7 @@ def start_view(index: SiteIndex, pathway: Record) -> dict[str, Any]:
     }
 
 
-def question_view(pathway: Record, question: dict[str, Any]) -> dict[str, Any]:
+def question_view(pathway: Record, question: dict[str, Any]) -> QuestionView:
     return {
         **_pathway_header(pathway),
         "question": question.get("question", ""),
@@ -86,11 +100,11 @@ def question_view(pathway: Record, question: dict[str, Any]) -> dict[str, Any]:
 
 def outcome_view(
     index: SiteIndex, pathway: Record, outcome: dict[str, Any], found: list[Record]
-) -> dict[str, Any]:
+) -> OutcomeView:
     """The advice and the matching places, grouped by commune (readable without JS)."""
     listed = len(found) <= routes.OUTCOME_PLACES_MAX
     matching = {place.id for place in found}
-    groups = []
+    groups: list[OutcomeGroup] = []
     for commune in index.communes if listed else []:
         code = commune.code_insee
         here = [
@@ -98,7 +112,7 @@ def outcome_view(
             for p in index.places_by_commune.get(code, [])
             if p.id in matching
         ]
-        visiting = [
+        visiting: list[VisitingStop] = [
             {"lieu": place_summary(index, place), **stop_view(index, stop)}
             for place, stop in index.permanences_by_commune.get(code, [])
             if place.id in matching
@@ -106,7 +120,7 @@ def outcome_view(
         if here or visiting:
             groups.append(
                 {
-                    "commune": commune_ref(index, code),
+                    "commune": commune_link(index, commune),
                     "position": [commune.latitude, commune.longitude],
                     "lieux": here,
                     "permanences": visiting,
@@ -128,9 +142,9 @@ def outcome_view(
 
 def sheet_view(
     index: SiteIndex, pathway: Record, outcome: dict[str, Any], found: list[Record]
-) -> dict[str, Any]:
+) -> SheetView:
     """The orientation sheet: the places to choose from, the things to bring, blank fields."""
-    places = []
+    places: list[SheetPlace] = []
     for place in found if len(found) <= routes.OUTCOME_PLACES_MAX else []:
         data = place.data
         places.append(
@@ -154,7 +168,7 @@ def sheet_view(
     }
 
 
-def tree_view(pathway: Record) -> dict[str, Any]:
+def tree_view(pathway: Record) -> TreeView:
     """The decision tree as Mermaid source and as a nested outline."""
     by_id = nodes(pathway)
     return {
@@ -194,11 +208,11 @@ def _label(text: str) -> str:
     return re.sub(r"%{2,}", "%", " ".join(text.split())).replace('"', "”")
 
 
-def _outline(pathway: Record, by_id: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+def _outline(pathway: Record, by_id: dict[str, dict[str, Any]]) -> list[OutlineEntry]:
     """The tree from its first question, in reading order, each entry with its depth; a node
     reached again is named, not written out twice. Iterative: a tree may be thousands deep."""
     shown: set[str] = set()
-    outline: list[dict[str, Any]] = []
+    outline: list[OutlineEntry] = []
     start = pathway.data.get("debut", "")
     stack: list[tuple[str, int, str]] = [(start, 0, "")] if start in by_id else []
     while stack:

@@ -10,6 +10,7 @@ from helpfinder.core import display, links
 from helpfinder.core.clock import is_stale
 from helpfinder.data.records import Record
 from helpfinder.site import routes
+from helpfinder.site.models import Closure, PlaceLine, PlaceSummary, PlaceView, StopView
 from helpfinder.site.views import commune_ref, contacts
 
 EQUIPMENT_LABELS = {
@@ -27,7 +28,7 @@ APPOINTMENT_LABELS = {
 FREE = "Gratuit"
 
 
-def place_summary(index: SiteIndex, place: Record) -> dict[str, Any]:
+def place_summary(index: SiteIndex, place: Record) -> PlaceSummary:
     """The one-line card used in lists: name, commune, phone, cost, appointment, services."""
     data = place.data
     phones = data.get("telephone") or []
@@ -58,7 +59,7 @@ def place_summary(index: SiteIndex, place: Record) -> dict[str, Any]:
     }
 
 
-def stop_view(index: SiteIndex, stop: dict[str, Any]) -> dict[str, Any]:
+def stop_view(index: SiteIndex, stop: dict[str, Any]) -> StopView:
     """One permanence of an itinerant service: where (`ou`), in which commune, when."""
     return {
         "commune": commune_ref(index, stop["commune"]),
@@ -75,10 +76,10 @@ def current_closures(index: SiteIndex, data: dict[str, Any]) -> list[dict[str, A
     return sorted(closures, key=lambda c: (c["du"], c["au"]))
 
 
-def place_view(index: SiteIndex, place: Record, edit_url: str | None) -> dict[str, Any]:
+def place_view(index: SiteIndex, place: Record, edit_url: str | None) -> PlaceView:
     data = place.data
     lat, lon = data.get("latitude"), data.get("longitude")
-    closures = [
+    closures: list[Closure] = [
         {
             "du": display.date(c["du"]),
             "au": display.date(c["au"]),
@@ -124,7 +125,14 @@ def place_view(index: SiteIndex, place: Record, edit_url: str | None) -> dict[st
     }
 
 
-def place_line(index: SiteIndex, place: Record) -> dict[str, Any]:
+def place_line(index: SiteIndex, place: Record) -> PlaceLine:
     """A place on one line: name, phone, cost."""
     card = place_summary(index, place)
-    return {key: card[key] for key in ("nom", "route", "telephone", "gratuit", "frais", "exemple")}
+    return {
+        "nom": card["nom"],
+        "route": card["route"],
+        "telephone": card["telephone"],
+        "gratuit": card["gratuit"],
+        "frais": card["frais"],
+        "exemple": card["exemple"],
+    }

@@ -3,14 +3,13 @@ status, funding, late actions."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from helpfinder.analysis.index import SiteIndex
 from helpfinder.core import display
 from helpfinder.data import plan
+from helpfinder.site.assessment_models import PlanAxis, PlanView
 
 
-def plan_view(index: SiteIndex) -> dict[str, Any]:
+def plan_view(index: SiteIndex) -> PlanView:
     """The dashboard: actions by axis, counts by status, funding, late actions."""
     actions = index.directory.plan
     today = index.today
@@ -18,7 +17,7 @@ def plan_view(index: SiteIndex) -> dict[str, Any]:
     def money(amount: float) -> str:
         return f"{display.integer(round(amount))} €"
 
-    axes = []
+    axes: list[PlanAxis] = []
     for axis in plan.axes(actions):
         axes.append(
             {

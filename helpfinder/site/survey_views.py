@@ -8,6 +8,12 @@ from typing import Any
 from helpfinder.analysis.index import SiteIndex
 from helpfinder.data import survey
 from helpfinder.site import routes
+from helpfinder.site.assessment_models import (
+    AnswerRow,
+    Breakdown,
+    SurveyQuestion,
+    SurveyView,
+)
 
 BAR_WIDTH = 360  # the longest bar of a chart, in SVG units
 # Above this many possible answers (the communes of a large territory), only the answers
@@ -17,12 +23,12 @@ LONG_CHOICES = 20
 HIDDEN = "masqué"
 
 
-def survey_view(index: SiteIndex) -> dict[str, Any]:
+def survey_view(index: SiteIndex) -> SurveyView:
     """The questionnaire's files and, when there are results, every question as a chart and
     a table (its accessible twin)."""
     results = index.directory.survey
     questionnaire = ("questionnaire.md", "questionnaire.xml")
-    view: dict[str, Any] = {
+    view: SurveyView = {
         "fichiers": [routes.survey_file(name) for name in questionnaire]
         if all(name in index.directory.survey_files for name in questionnaire)
         else None,
@@ -32,7 +38,7 @@ def survey_view(index: SiteIndex) -> dict[str, Any]:
     if results is None:
         return view
     questions = [_survey_question(q) for q in results["questions"]]
-    breakdowns = [
+    breakdowns: list[Breakdown] = [
         {
             "label": b["label"],
             "choix": _breakdown_columns(b),
@@ -74,7 +80,7 @@ def _count_text(count: int | None, n: int | None) -> str:
     return f"{count}{share}"
 
 
-def _survey_question(question: dict[str, Any]) -> dict[str, Any]:
+def _survey_question(question: dict[str, Any]) -> SurveyQuestion:
     """A question's chart and table. A long list of answers (the communes of a large
     territory) keeps the answers shown with their count, most frequent first; those whose
     count is hidden, or zero, are counted in a sentence instead of a row each."""
@@ -85,7 +91,7 @@ def _survey_question(question: dict[str, Any]) -> dict[str, Any]:
         few = sum(1 for c in choices if c.get("nombre") is None)
         none = sum(1 for c in choices if c.get("nombre") == 0)
         choices = sorted((c for c in choices if c.get("nombre")), key=lambda c: -c["nombre"])
-    rows = []
+    rows: list[AnswerRow] = []
     for position, choice in enumerate(choices):
         count = choice.get("nombre")
         rows.append(

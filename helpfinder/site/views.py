@@ -12,7 +12,17 @@ from typing import Any
 from helpfinder.analysis.index import SiteIndex
 from helpfinder.core import display, links
 from helpfinder.core.text import fold
+from helpfinder.data.territory import Commune
 from helpfinder.site import routes
+from helpfinder.site.models import (
+    CommuneRef,
+    Contacts,
+    FragilityTexts,
+    LetterGroup,
+    NamedT,
+    NationalLine,
+    PathwayLink,
+)
 
 
 def departement_name(index: SiteIndex, code: str) -> str:
@@ -29,11 +39,12 @@ def initial(name: str) -> str:
     return folded[:1].upper() if folded[:1].isalpha() else "#"
 
 
-def by_letter(items: list[dict[str, Any]], key: str = "nom") -> list[dict[str, Any]]:
-    """Items (already in alphabetical order) grouped under their initial, for an A–Z index."""
-    groups: list[dict[str, Any]] = []
+def by_letter(items: list[NamedT]) -> list[LetterGroup[NamedT]]:
+    """Items (already in alphabetical order) grouped under the initial of their name, for an
+    A–Z index."""
+    groups: list[LetterGroup[NamedT]] = []
     for item in items:
-        letter = initial(item[key])
+        letter = initial(item["nom"])
         if not groups or groups[-1]["lettre"] != letter:
             anchor = "lettre-autres" if letter == "#" else f"lettre-{letter.lower()}"
             groups.append({"lettre": letter, "ancre": anchor, "elements": []})
@@ -41,14 +52,21 @@ def by_letter(items: list[dict[str, Any]], key: str = "nom") -> list[dict[str, A
     return groups
 
 
-def commune_ref(index: SiteIndex, code: str) -> dict[str, str] | None:
+def commune_ref(index: SiteIndex, code: str) -> CommuneRef | None:
+    """The commune of `code` (a record's, which may be outside the territory), or None."""
     commune = index.commune(code)
     if commune is None:
         return None
+    return commune_link(index, commune)
+
+
+def commune_link(index: SiteIndex, commune: Commune) -> CommuneRef:
+    """A commune of the territory: its name and the route of its page."""
+    code = commune.code_insee
     return {"nom": commune.nom, "code": code, "route": routes.commune(index, code)}
 
 
-def national_line(index: SiteIndex) -> dict[str, Any]:
+def national_line(index: SiteIndex) -> NationalLine:
     line = index.territory.get("recours_national") or {}
     number = line.get("telephone", "")
     return {
@@ -59,7 +77,7 @@ def national_line(index: SiteIndex) -> dict[str, Any]:
     }
 
 
-def contacts(data: dict[str, Any]) -> dict[str, list[dict[str, str | None]]]:
+def contacts(data: dict[str, Any]) -> Contacts:
     """Phones, e-mails and web sites, each with its safe link (None: shown as text only)."""
     return {
         "telephones": [
@@ -70,17 +88,20 @@ def contacts(data: dict[str, Any]) -> dict[str, list[dict[str, str | None]]]:
     }
 
 
-FRAGILITY_TEXTS = ("nom", "explication", "source", "millesime", "avertissement")
-
-
-def fragility_texts(index: SiteIndex) -> dict[str, str]:
+def fragility_texts(index: SiteIndex) -> FragilityTexts:
     """What territoire.yml says of the fragility index, every text present (empty when not
     given: `avertissement` is optional, and so is the whole index)."""
     info = index.territory.get("indice_fragilite") or {}
-    return {key: info.get(key, "") for key in FRAGILITY_TEXTS}
+    return {
+        "nom": info.get("nom", ""),
+        "explication": info.get("explication", ""),
+        "source": info.get("source", ""),
+        "millesime": info.get("millesime", ""),
+        "avertissement": info.get("avertissement", ""),
+    }
 
 
-def pathway_links(index: SiteIndex, for_commune: str | None = None) -> list[dict[str, Any]]:
+def pathway_links(index: SiteIndex, for_commune: str | None = None) -> list[PathwayLink]:
     ordered = sorted(index.directory.pathways, key=lambda p: (p.data.get("ordre", 999), p.id))
     return [
         {
