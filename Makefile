@@ -51,8 +51,9 @@ schemas: $(READY)  ## rewrite what is made from the schemas: editor JSON Schemas
 lint: $(READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy helpfinder hooks
 
-test: lint validate $(NODE_READY)  ## lint, check data/, then the whole test suite (with the browser tests)
+test: lint validate $(NODE_READY)  ## lint and type-check, check data/, then the whole test suite (with the browser tests)
 	$(BIN)/python -m pytest
 
 bench: $(READY)  ## build synthetic sites at four scales against plain MkDocs (about 15 min)

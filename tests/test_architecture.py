@@ -12,6 +12,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "helpfinder"
 # The stages in pipeline order: a module may import its own stage and those before it.
 STAGES = ("core", "data", "analysis", "opendata", "site", "contrib")
 GENERATORS = ("mkdocs", "properdocs", "material", "zensical")
+# A module one reader can hold: above this, it is doing more than one job.
+MODULE_LINES_MAX = 300
 
 
 def modules() -> list[Path]:
@@ -90,3 +92,12 @@ def test_every_stage_is_documented_for_developers() -> None:
     for stage in STAGES:
         assert f"| `{stage}/` |" in section, stage
         assert f"  {stage}/ " in tree, stage
+
+
+def test_no_module_outgrows_one_job() -> None:
+    long = {
+        str(path.relative_to(PACKAGE)): lines
+        for path in modules()
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MODULE_LINES_MAX
+    }
+    assert long == {}

@@ -13,7 +13,8 @@ import pytest
 from conftest import ROOT
 from helpfinder.contrib.cli import validate_main
 from helpfinder.core.clock import today
-from helpfinder.data.load import SURVEY_DIR, load_directory
+from helpfinder.data.load import load_directory
+from helpfinder.data.published import SURVEY_DIR
 from helpfinder.data.survey import QUESTIONNAIRE, XFORM
 from helpfinder.data.surveyform import xform
 

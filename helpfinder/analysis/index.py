@@ -99,7 +99,7 @@ def build_index(directory: Directory, today: dt.date) -> SiteIndex:
         code = place.data.get("code_insee", "")
         by_commune[code].append(place)
         position = place_position(place, directory.territory.communes)
-        located = Point(*position, place.id, code) if position else None
+        located = Point(position[0], position[1], place.id, code) if position else None
         stops = place.data.get("permanences") or []
         for stop in stops:
             permanences[stop["commune"]].append((place, stop))

@@ -14,7 +14,8 @@ from helpfinder.core.arguments import ArgumentParser
 from helpfinder.core.clock import today
 from helpfinder.core.surveyaggregate import aggregate
 from helpfinder.data import survey
-from helpfinder.data.load import SURVEY_DIR, load_directory
+from helpfinder.data.load import load_directory
+from helpfinder.data.published import SURVEY_DIR
 from helpfinder.data.recordfile import write_atomically
 from helpfinder.data.surveyform import workbook, xform
 from helpfinder.data.territory import COMMUNES_FILE

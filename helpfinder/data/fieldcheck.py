@@ -11,9 +11,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from helpfinder.core import textrules
-
-# Re-exported for helpfinder/site/contributor_views.py, which imports it from here.
-from helpfinder.core.fieldformats import EXAMPLE_PHONE as EXAMPLE_PHONE
 from helpfinder.core.fieldformats import FORMATS, SCALAR_TYPES, FormatError
 from helpfinder.core.problems import Problem, Severity, show
 from helpfinder.core.suggest import did_you_mean

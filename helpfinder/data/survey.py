@@ -13,8 +13,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-# Re-exported for helpfinder/site/assessment_views.py, which reads `survey.SUPPRESS_BELOW`.
-from helpfinder.core.surveyaggregate import SUPPRESS_BELOW as SUPPRESS_BELOW
 from helpfinder.core.surveyquestions import COMMUNE_QUESTION
 from helpfinder.data import datafiles
 

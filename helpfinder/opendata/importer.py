@@ -18,7 +18,8 @@ from typing import Any
 
 from helpfinder.core.problems import Problem, Severity, plural
 from helpfinder.core.text import slugify
-from helpfinder.data.load import ACTORS_DIR, SCHEMAS_DIR, Directory, load_directory
+from helpfinder.data.directory import Directory
+from helpfinder.data.load import ACTORS_DIR, SCHEMAS_DIR, load_directory
 from helpfinder.data.places import check_place_file
 from helpfinder.data.published import STANDARD_SCHEMA
 from helpfinder.data.recordfile import record_text, untouched_since_import, write_atomically

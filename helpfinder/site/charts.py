@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from helpfinder.analysis import coverage as cov
-from helpfinder.site.assessment_models import Scatter
+from helpfinder.site.coverage_models import Scatter
 
 
 def scatter(ranked: list[cov.Priority]) -> Scatter | None:

@@ -9,8 +9,8 @@ from itertools import groupby
 from helpfinder.analysis.freshness import records_to_check
 from helpfinder.analysis.index import SiteIndex
 from helpfinder.core import display, links, textrules
+from helpfinder.core.fieldformats import EXAMPLE_PHONE
 from helpfinder.data.editorschema import schema_line
-from helpfinder.data.fieldcheck import EXAMPLE_PHONE
 from helpfinder.data.schema import FieldSpec
 from helpfinder.site import routes
 from helpfinder.site.contributor_models import (

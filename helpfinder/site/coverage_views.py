@@ -11,7 +11,8 @@ from helpfinder.core.nearest import Nearest
 from helpfinder.core.spreadsheet import csv_text
 from helpfinder.core.text import slugify
 from helpfinder.site import routes
-from helpfinder.site.assessment_models import (
+from helpfinder.site.charts import scatter
+from helpfinder.site.coverage_models import (
     ActorsView,
     AssessmentView,
     CoverageView,
@@ -21,7 +22,6 @@ from helpfinder.site.assessment_models import (
     ServiceName,
     ShareCell,
 )
-from helpfinder.site.charts import scatter
 from helpfinder.site.views import commune_link
 
 # Above this many communes, tables list the first ones by priority and the CSV has them all.

@@ -9,12 +9,7 @@ from helpfinder.analysis.index import SiteIndex
 from helpfinder.core import display
 from helpfinder.data.documents import Document
 from helpfinder.site import routes
-from helpfinder.site.assessment_models import (
-    BenchmarkView,
-    DocumentView,
-    FicheGroup,
-    MinutesView,
-)
+from helpfinder.site.assessment_models import BenchmarkView, DocumentView, FicheGroup, MinutesView
 from helpfinder.site.markdowntext import render_markdown
 
 FICHE_TYPES = {"territoire": "Territoires comparables", "dispositif": "Dispositifs d'aller-vers"}

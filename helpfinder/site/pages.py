@@ -33,6 +33,7 @@ from helpfinder.site.commune_models import DepartementsView
 from helpfinder.site.page import Page, SearchHints, headings_of
 from helpfinder.site.pageviews import View
 from helpfinder.site.render import environment, render_page
+from helpfinder.site.views import edit_url
 
 # People search for places: a place page ranks above a page that only mentions its words.
 PLACE_SEARCH = SearchHints(boost=2)
@@ -296,12 +297,3 @@ def generate_files(index: SiteIndex, directory_urls: bool) -> dict[str, str]:
     for produce in FILES:
         files.update(produce(index, site.url))
     return files
-
-
-def edit_url(index: SiteIndex, source_file: str) -> str | None:
-    """The repository's web-editor address for `source_file`, when a repository is set."""
-    site = index.territory.get("site") or {}
-    repository = site.get("depot")
-    if not repository:
-        return None
-    return f"{repository.rstrip('/')}/{site.get('modifier') or 'edit/main/'}{source_file}"

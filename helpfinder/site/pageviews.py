@@ -4,14 +4,10 @@
 from __future__ import annotations
 
 from helpfinder.site.assessment_models import (
-    ActorsView,
-    AssessmentView,
     BenchmarkView,
-    CoverageView,
     DocumentView,
     MinutesView,
     PlanView,
-    PrioritiesView,
     SurveyView,
 )
 from helpfinder.site.commune_models import (
@@ -23,6 +19,7 @@ from helpfinder.site.commune_models import (
     PlacesListingView,
 )
 from helpfinder.site.contributor_models import FieldsView, NewsView, ProposerView, ToCheckView
+from helpfinder.site.coverage_models import ActorsView, AssessmentView, CoverageView, PrioritiesView
 from helpfinder.site.mapview import MapView
 from helpfinder.site.models import PlaceView
 from helpfinder.site.pathway_models import (

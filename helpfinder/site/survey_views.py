@@ -6,14 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from helpfinder.analysis.index import SiteIndex
-from helpfinder.data import survey
+from helpfinder.core.surveyaggregate import SUPPRESS_BELOW
 from helpfinder.site import routes
-from helpfinder.site.assessment_models import (
-    AnswerRow,
-    Breakdown,
-    SurveyQuestion,
-    SurveyView,
-)
+from helpfinder.site.assessment_models import AnswerRow, Breakdown, SurveyQuestion, SurveyView
 
 BAR_WIDTH = 360  # the longest bar of a chart, in SVG units
 # Above this many possible answers (the communes of a large territory), only the answers
@@ -32,7 +27,7 @@ def survey_view(index: SiteIndex) -> SurveyView:
         "fichiers": [routes.survey_file(name) for name in questionnaire]
         if all(name in index.directory.survey_files for name in questionnaire)
         else None,
-        "seuil": survey.SUPPRESS_BELOW,
+        "seuil": SUPPRESS_BELOW,
         "resultats": None,
     }
     if results is None:

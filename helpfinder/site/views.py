@@ -113,3 +113,12 @@ def pathway_links(index: SiteIndex, for_commune: str | None = None) -> list[Path
         }
         for p in ordered
     ]
+
+
+def edit_url(index: SiteIndex, source_file: str) -> str | None:
+    """The repository's web-editor address for `source_file`, when a repository is set."""
+    site = index.territory.get("site") or {}
+    repository = site.get("depot")
+    if not repository:
+        return None
+    return f"{repository.rstrip('/')}/{site.get('modifier') or 'edit/main/'}{source_file}"
