@@ -1,7 +1,7 @@
 """The package's shape in figures: modules and lines per folder, the longest modules, and
 the depth of its imports (the longest chain of modules each importing the next).
 
-    python scripts/structure.py [PACKAGE_DIR]
+    python scripts/structure.py [PACKAGE_DIR]   (default: helpfinder/)
 
 Developers read it before and after moving code; tests/test_architecture.py holds the rules.
 """
@@ -13,6 +13,10 @@ import sys
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from helpfinder.core.arguments import ArgumentParser
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,8 +56,18 @@ def imports_of(path: Path, package_dir: Path, known: set[str]) -> set[str]:
     return found
 
 
-def main(package_dir: Path) -> None:
+def main(argv: list[str] | None = None) -> int:
+    parser = ArgumentParser(
+        description="La forme du paquet : modules et lignes par dossier, les plus longs, "
+        "et la profondeur de ses imports."
+    )
+    parser.add_argument(
+        "paquet", nargs="?", type=Path, default=ROOT / "helpfinder", help="dossier du paquet"
+    )
+    package_dir = parser.parse_args(argv).paquet.resolve()
     paths = sorted(package_dir.rglob("*.py"))
+    if not paths:
+        parser.error(f"aucun module Python dans {package_dir}")
     modules = {module_name(p, package_dir): p for p in paths}
     graph = {name: imports_of(path, package_dir, set(modules)) for name, path in modules.items()}
 
@@ -83,7 +97,8 @@ def main(package_dir: Path) -> None:
     print("les plus longs : " + ", ".join(f"{n} ({lines[n]})" for n in longest))
     deepest = max(graph, key=depth)
     print(f"couches d'imports : {depth(deepest)} (la plus longue chaîne finit par {deepest})")
+    return 0
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else ROOT / "helpfinder")
+    sys.exit(main())
