@@ -10,7 +10,7 @@
   var dataNode = document.getElementById("hf-proposer-donnees");
   if (!root || !dataNode) return;
   var config = JSON.parse(dataNode.textContent);
-  // The validator's own rules (helpfinder/textrules.py): the form accepts exactly what
+  // The validator's own rules (helpfinder/core/textrules.py): the form accepts exactly what
   // `make validate` accepts.
   var RULES = {};
   Object.keys(config.regles).forEach(function (name) {
@@ -49,7 +49,7 @@
     return (h < 10 ? "0" : "") + h + ":" + (m < 10 ? "0" : "") + m;
   }
 
-  /* The same rules as helpfinder/hours.py: HH:MM-HH:MM ranges, in order, not overlapping. */
+  /* The same rules as helpfinder/core/hours.py: HH:MM-HH:MM ranges, in order, not overlapping. */
   function parseDay(text) {
     text = text.trim();
     if (text === "" || fold(text) === "ferme") return { ranges: [] };
