@@ -257,6 +257,9 @@ def test_generation_reads_nothing_once_data_is_loaded(tmp_path):
     assert "donnees/enquete/questionnaire-xlsform.txt" in files
     assert files["donnees/schema-lieux-de-mediation-numerique.json"].startswith("{")
     assert index.coverage and len(index.coverage) == len(index.communes)
+    # The places of each outcome, computed once: its page and its sheet share them.
+    outcomes = [(p.id, o["id"]) for p in directory.pathways for o in p.data["resultats"]]
+    assert sorted(index.outcome_places) == sorted(outcomes)
 
 
 def test_every_declared_page_type_makes_its_pages_under_its_own_route(tmp_path):

@@ -15,6 +15,7 @@ from helpfinder.analysis.coverage import CommuneCoverage, commune_coverage
 from helpfinder.core.nearest import Nearest, Point, PointGrid
 from helpfinder.core.text import fold, slugify
 from helpfinder.data.directory import Directory
+from helpfinder.data.matching import places_for
 from helpfinder.data.records import Record
 from helpfinder.data.territory import Commune, departement_of
 
@@ -44,6 +45,9 @@ class SiteIndex:
     # Every commune's nearest place for each service: the commune pages, the État des lieux,
     # the map and the coverage CSV share it (computed once, at the end of build_index).
     coverage: list[CommuneCoverage] = field(default_factory=list)
+    # The places answering each pathway outcome, by (pathway id, outcome id): its page and
+    # its orientation sheet list the same ones.
+    outcome_places: dict[tuple[str, str], list[Record]] = field(default_factory=dict)
 
     @property
     def territory(self) -> dict[str, Any]:
@@ -119,6 +123,11 @@ def build_index(directory: Directory, today: dt.date) -> SiteIndex:
     index.permanences_by_commune = dict(permanences)
     index.grids = {service: PointGrid(found) for service, found in points.items()}
     index.coverage = commune_coverage(communes, index.services, index.nearest, index.iris_scores)
+    index.outcome_places = {
+        (pathway.id, outcome["id"]): places_for(outcome, places)
+        for pathway in directory.pathways
+        for outcome in pathway.data.get("resultats") or []
+    }
     return index
 
 

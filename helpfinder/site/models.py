@@ -2,7 +2,7 @@
 and the pieces other pages share. Keys are the templates' own (French): a
 key the templates do not get is a type error here, not an undefined name at render time.
 The pages' own shapes: `commune_models`, `pathway_models`, `contributor_models`,
-`assessment_models`, and the map's in `mapview`.
+`coverage_models`, `assessment_models`, and the map's in `mapview`.
 
 Values stay raw text: the templates escape them. `route` values are routes (`routes`),
 turned into links by the templates; `href` values come from `helpfinder.core.links` only.

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from helpfinder.analysis.index import SiteIndex
-from helpfinder.data.matching import places_for
 from helpfinder.data.records import Record
 from helpfinder.site import (
     commune_views,
@@ -150,13 +149,17 @@ def _questions(site: Site) -> Iterator[Entry]:
 
 def _outcomes(site: Site) -> Iterator[Entry]:
     for pathway, node_id, node in _nodes(site, "resultat"):
-        view = pathway_views.outcome_view(site.index, pathway, node, _matched(site, node))
+        view = pathway_views.outcome_view(
+            site.index, pathway, node, site.index.outcome_places[pathway.id, node_id]
+        )
         yield Entry(routes.pathway(pathway, node_id), view["resultat"], view)
 
 
 def _sheets(site: Site) -> Iterator[Entry]:
     for pathway, node_id, node in _nodes(site, "resultat"):
-        view = pathway_views.sheet_view(site.index, pathway, node, _matched(site, node))
+        view = pathway_views.sheet_view(
+            site.index, pathway, node, site.index.outcome_places[pathway.id, node_id]
+        )
         title = f"Fiche d'orientation : {view['resultat']}"
         yield Entry(routes.sheet(pathway, node_id), title, view)
 
@@ -172,11 +175,6 @@ def _nodes(site: Site, kind: str) -> Iterator[tuple[Record, str, dict[str, Any]]
         for node_id, node in pathway_views.nodes(pathway).items():
             if node["type"] == kind:
                 yield pathway, node_id, node
-
-
-def _matched(site: Site, outcome: dict[str, Any]) -> list[Record]:
-    """The places answering an outcome: its page and its sheet list the same ones."""
-    return places_for(outcome, site.index.places)
 
 
 def _map(site: Site) -> Iterator[Entry]:
