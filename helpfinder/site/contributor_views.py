@@ -92,8 +92,6 @@ def news_view(index: SiteIndex) -> NewsView:
     return {"mois": months, "flux": routes.FEED_FILE, "max": routes.NEWS_MAX}
 
 
-# Above this many communes the list is not sent to the browser (a national list weighs
-# about 1.4 MB): the commune and postal code are then checked at review.
 # Fields the form asks for, in the record's order (the others are for the comité).
 PROPOSE_FIELDS = (
     "nom",

@@ -24,8 +24,9 @@ MAP_PLACES_MAX = LIST_MAX  # the list under the map
 OUTCOME_PLACES_MAX = LIST_MAX  # a pathway outcome; above, the commune pages answer
 TABLE_COMMUNES_MAX = LIST_MAX  # the État des lieux tables
 NEWS_MAX = 50  # the « Nouveautés » page and its feed
-# The « Proposer » form lists communes to choose from up to this many; above, it asks for a
-# name and checks it against the territory's list.
+# The « Proposer » form checks the commune and postal code in the browser up to this many
+# communes; above, the list is not sent (a national one weighs about 1.4 MB) and they are
+# checked at review.
 PROPOSE_COMMUNES_MAX = 1000
 # A list of communes longer than this gets an A–Z index (links, without JavaScript) and,
 # with JavaScript, a filter: 30 names fill about three phone screens.
