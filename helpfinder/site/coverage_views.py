@@ -24,7 +24,6 @@ from helpfinder.site.coverage_models import (
 )
 from helpfinder.site.views import commune_link
 
-# Above this many communes, tables list the first ones by priority and the CSV has them all.
 # Column headings for the nine services of the standard; the full names are listed under
 # each table that uses them.
 SHORT_NAMES = {

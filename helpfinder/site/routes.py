@@ -22,7 +22,7 @@ HOME_COMMUNES_MAX = LIST_MAX  # the home page's communes; above, one page per d�
 DIRECTORY_PLACES_MAX = LIST_MAX  # « Tous les lieux »; above, places by département, by letter
 MAP_PLACES_MAX = LIST_MAX  # the list under the map
 OUTCOME_PLACES_MAX = LIST_MAX  # a pathway outcome; above, the commune pages answer
-TABLE_COMMUNES_MAX = LIST_MAX  # the État des lieux tables
+TABLE_COMMUNES_MAX = LIST_MAX  # État des lieux tables: the first by priority (the CSV has all)
 NEWS_MAX = 50  # the « Nouveautés » page and its feed
 # The « Proposer » form checks the commune and postal code in the browser up to this many
 # communes; above, the list is not sent (a national one weighs about 1.4 MB) and they are
