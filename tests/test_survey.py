@@ -136,6 +136,17 @@ def test_a_build_warns_when_the_published_results_are_of_other_communes(data):
     assert "69010" in warning.message and "make enquete" in warning.message
 
 
+@pytest.mark.parametrize("name", ["questionnaire.md", "resultats.json"])
+def test_a_survey_file_not_in_utf8_is_an_error_named_at_its_file(data, name):
+    """Each survey file is read once, with data/: a bad one is a data error, not a crash
+    while the site is generated."""
+    (data / "enquete" / name).write_bytes("Référence".encode("latin-1"))
+    directory, report = load_directory(data, TODAY)
+    (error,) = [p for p in report.errors if p.file == f"data/enquete/{name}"]
+    assert (error.code, error.message) == ("structure", "fichier illisible (pas en UTF-8)")
+    assert name not in directory.survey_files
+
+
 def answers(**columns: list[str]) -> list[dict[str, str]]:
     size = len(next(iter(columns.values())))
     return [{"accord": "oui", **{k: v[n] for k, v in columns.items()}} for n in range(size)]

@@ -31,7 +31,7 @@ from helpfinder.data.survey import (
     XFORM,
     SurveyError,
     communes_mismatch,
-    load_results,
+    parse_results,
     results_communes,
     xform_communes,
 )
@@ -111,14 +111,14 @@ def load_directory(data_dir: Path, today: dt.date) -> tuple[Directory, Report]:
             if document is not None:
                 found.append(document)
 
-    results = data_dir / SURVEY_DIR / RESULTS
-    try:
-        directory.survey = load_results(results)
-    except SurveyError as exc:
-        shown_as = results.relative_to(shown).as_posix()
-        report.add(Problem(shown_as, 0, "", "", "structure", str(exc)))
     directory.survey_files, problems = read_survey_files(data_dir, shown)
     report.extend(problems)
+    if RESULTS in directory.survey_files:
+        try:
+            directory.survey = parse_results(directory.survey_files[RESULTS])
+        except SurveyError as exc:
+            shown_as = (data_dir / SURVEY_DIR / RESULTS).relative_to(shown).as_posix()
+            report.add(Problem(shown_as, 0, "", "", "structure", str(exc)))
     if directory.territory.communes:
         report.extend(check_survey_communes(data_dir, directory, shown))
     return directory, report
@@ -129,13 +129,11 @@ def check_survey_communes(data_dir: Path, directory: Directory, shown: Path) -> 
     not the territory's: the files of another territory, or of an older list of communes."""
     codes = list(directory.territory.communes)
     found: list[tuple[str, list[str] | None]] = []
-    xform_path = data_dir / SURVEY_DIR / XFORM
-    if xform_path.is_file():
+    if XFORM in directory.survey_files:
         try:
-            text = datafiles.read_bytes(xform_path).decode("utf-8")
-            found.append((XFORM, xform_communes(text)))
-        except (OSError, UnicodeDecodeError, ValueError) as exc:  # ParseError is a ValueError
-            shown_as = xform_path.relative_to(shown).as_posix()
+            found.append((XFORM, xform_communes(directory.survey_files[XFORM])))
+        except ValueError as exc:  # ParseError is a ValueError
+            shown_as = (data_dir / SURVEY_DIR / XFORM).relative_to(shown).as_posix()
             return [Problem(shown_as, 0, "", "", "structure", f"XForm illisible ({exc})")]
     if directory.survey is not None:
         found.append((RESULTS, results_communes(directory.survey)))

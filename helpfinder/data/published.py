@@ -29,10 +29,11 @@ def read_survey_files(data_dir: Path, shown: Path) -> tuple[dict[str, str], list
         try:
             found[name] = datafiles.read_bytes(path).decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            if name != RESULTS:  # the results' reader says so already (survey.load_results)
-                reason = exc.strerror if isinstance(exc, OSError) else "pas en UTF-8"
-                shown_as = path.relative_to(shown).as_posix()
-                problems.append(Problem(shown_as, 0, "", "", "structure", f"illisible ({reason})"))
+            reason = exc.strerror if isinstance(exc, OSError) else "pas en UTF-8"
+            shown_as = path.relative_to(shown).as_posix()
+            problems.append(
+                Problem(shown_as, 0, "", "", "structure", f"fichier illisible ({reason})")
+            )
     return found, problems
 
 

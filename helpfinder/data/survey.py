@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from helpfinder.core.surveyquestions import COMMUNE_QUESTION
-from helpfinder.data import datafiles
 
 QUESTIONNAIRE = "questionnaire.md"
 XFORM = "questionnaire.xml"
@@ -72,17 +70,13 @@ def results_document(
     }
 
 
-def load_results(path: Path) -> dict[str, Any] | None:
-    """The published results, or None when the territory has none yet.
+def parse_results(text: str) -> dict[str, Any]:
+    """The published results, from the text of data/enquete/resultats.json.
 
-    Raises SurveyError when the file cannot be read as results."""
-    if not path.is_file():
-        return None
+    Raises SurveyError when the text is not results."""
     try:
-        data = json.loads(datafiles.read_bytes(path).decode("utf-8"))
-    except OSError as exc:
-        raise SurveyError(f"fichier de résultats illisible ({exc.strerror})") from exc
-    except (UnicodeDecodeError, ValueError) as exc:
+        data = json.loads(text)
+    except ValueError as exc:
         raise SurveyError(f"fichier de résultats illisible ({exc})") from exc
     if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
         raise SurveyError("ce n'est pas un fichier de résultats (pas de « questions »)")
