@@ -17,6 +17,7 @@ site again.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -56,6 +57,7 @@ _errors: list[tuple[str, str]] = []  # under `mkdocs serve`: (where, what) of ea
 _shown: dict[str, Page] = {}  # the pages handed to MkDocs this build, by source path
 _listing: set[str] = set()  # those of them that list the errors: no banner on top
 _errors_url = ""
+_banner: Callable[[str], Markup] | None = None  # under `mkdocs serve`, while data/ has errors
 
 
 def source_of(route: str) -> str:
@@ -69,7 +71,7 @@ def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> 
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _build, _errors, _shown, _listing
+    global _build, _errors, _shown, _listing, _banner
     data_dir = Path(config.config_file_path).parent / "data"
     try:
         built = _generate(data_dir, config.use_directory_urls)
@@ -85,6 +87,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_name = _build.site_name or config.site_name
     config.site_description = _build.site_description or config.site_description
     _shown, _listing = dict(_build.pages), set()
+    _banner = data_errors.banner(_errors, kept=bool(_build.pages)) if _errors else None
     if _errors:
         page = data_errors.errors_page(_errors, kept=bool(_build.pages))
         _listing.add(source_of(page.route))
@@ -141,9 +144,8 @@ def on_page_content(html: str, page: MkDocsPage, **_: object) -> str:
         page.meta.update(_search_meta(generated))
         page.toc = get_toc(_toc_tokens(generated.headings))
         html = generated.html
-    if _errors and page.file.src_uri not in _listing:
-        link = get_relative_url(_errors_url, page.url)
-        html = str(data_errors.banner(_errors, bool(_build.pages), link) + Markup(html))
+    if _banner is not None and page.file.src_uri not in _listing:
+        html = str(_banner(get_relative_url(_errors_url, page.url)) + Markup(html))
     return html
 
 

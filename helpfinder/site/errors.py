@@ -3,6 +3,8 @@ top of every other page with the first few, each with its file and line."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from markupsafe import Markup
 
 from helpfinder.core.problems import Problem
@@ -28,15 +30,14 @@ def errors_page(errors: list[tuple[str, str]], kept: bool) -> Page:
     return Page(ROUTE, TITLE, html, headings_of(html))
 
 
-def banner(errors: list[tuple[str, str]], kept: bool, errors_link: str) -> Markup:
-    """The first errors, for the top of a page; `errors_link` leads to the errors page."""
+def banner(errors: list[tuple[str, str]], kept: bool) -> Callable[[str], Markup]:
+    """The first errors, for the top of every page: a function of the link to the errors
+    page from that page (the template is loaded once per build, not once per page)."""
     template = environment().get_template("data_errors_banner.html.j2")
-    return Markup(
-        template.render(
-            errors=errors[:BANNER_LIMIT],
-            count=len(errors),
-            more=len(errors) - BANNER_LIMIT,
-            kept=kept,
-            link=errors_link,
-        ).strip()
-    )
+    shown = {"errors": errors[:BANNER_LIMIT], "count": len(errors), "kept": kept}
+
+    def on_page(errors_link: str) -> Markup:
+        html = template.render(**shown, more=len(errors) - BANNER_LIMIT, link=errors_link)
+        return Markup(html.strip())
+
+    return on_page
