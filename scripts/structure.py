@@ -26,34 +26,40 @@ def module_name(path: Path, package_dir: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def imports_of(path: Path, package_dir: Path, known: set[str]) -> set[str]:
-    """The package's modules that `path` imports (relative imports resolved)."""
+def imported(path: Path, package_dir: Path, *, typing_only: bool = True) -> set[str]:
+    """Every name `path` imports, absolute (relative imports resolved): modules and the names
+    taken from them. `typing_only=False` leaves out the imports under `if TYPE_CHECKING:`,
+    which do not run."""
     name = module_name(path, package_dir)
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-    found = set()
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    # Imports for type checkers only (`if TYPE_CHECKING:`) do not run: they make no layer.
-    typing_only = {
-        id(inner)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.If) and ast.unparse(node.test).endswith("TYPE_CHECKING")
-        for inner in ast.walk(node)
-    }
+    skipped = set()
+    if not typing_only:
+        skipped = {
+            id(inner)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.If) and ast.unparse(node.test).endswith("TYPE_CHECKING")
+            for inner in ast.walk(node)
+        }
+    found = set()
     for node in ast.walk(tree):
-        if id(node) in typing_only:
+        if id(node) in skipped:
             continue
         if isinstance(node, ast.Import):
-            candidates = [alias.name for alias in node.names]
+            found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
                 parent = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
                 base = f"{parent}.{base}" if base else parent
-            candidates = [base, *(f"{base}.{alias.name}" for alias in node.names)]
-        else:
-            continue
-        found.update(c for c in candidates if c in known and c != name)
+            found.update([base, *(f"{base}.{alias.name}" for alias in node.names)])
     return found
+
+
+def imports_of(path: Path, package_dir: Path, known: set[str]) -> set[str]:
+    """The package's modules that `path` imports when it runs: the layers of the package."""
+    name = module_name(path, package_dir)
+    return {m for m in imported(path, package_dir, typing_only=False) if m in known and m != name}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,12 +3,16 @@ it, no module knows the site generator, and no module outgrows what one reader c
 
 from __future__ import annotations
 
-import ast
+import sys
 from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parent.parent / "helpfinder"
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "helpfinder"
+sys.path.insert(0, str(ROOT / "scripts"))
+from structure import imported  # noqa: E402  (the import reader of scripts/structure.py)
+
 # The stages in pipeline order: a module may import its own stage and those before it.
 STAGES = ("core", "data", "analysis", "opendata", "site", "contrib")
 GENERATORS = ("mkdocs", "properdocs", "material", "zensical")
@@ -18,23 +22,6 @@ MODULE_LINES_MAX = 300
 
 def modules() -> list[Path]:
     return sorted(PACKAGE.rglob("*.py"))
-
-
-def imported(path: Path, package_dir: Path = PACKAGE) -> set[str]:
-    """Every module name `path` imports, absolute (relative imports resolved)."""
-    package = ".".join(path.relative_to(package_dir.parent).with_suffix("").parts[:-1])
-    names = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                parent = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
-                base = f"{parent}.{base}" if base else parent
-            names.add(base)
-            names.update(f"{base}.{alias.name}" for alias in node.names)
-    return names
 
 
 def stage_of(name: str) -> str | None:
@@ -55,7 +42,7 @@ def test_a_stage_imports_only_the_stages_before_it(stage: str) -> None:
     wrong = {
         f"{path.relative_to(PACKAGE)} -> {name}"
         for path in (PACKAGE / stage).rglob("*.py")
-        for name in imported(path)
+        for name in imported(path, PACKAGE)
         if stage_of(name) is not None and stage_of(name) not in allowed
     }
     assert wrong == set()
@@ -65,7 +52,7 @@ def test_no_module_knows_the_site_generator() -> None:
     wrong = {
         f"{path.relative_to(PACKAGE)} -> {name}"
         for path in modules()
-        for name in imported(path)
+        for name in imported(path, PACKAGE)
         if name.split(".")[0] in GENERATORS
     }
     assert wrong == set()
