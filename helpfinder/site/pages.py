@@ -266,7 +266,7 @@ def generate_pages(index: SiteIndex, directory_urls: bool) -> list[Page]:
     """Every page of the declared list, in a stable order."""
     site = Site(index, directory_urls)
     env = environment()
-    common = {"recours": views.national_line(index), "contribuer": routes.CONTRIBUTING}
+    common = {"recours": views.national_line(index)}
     pages = []
     for page_type in PAGE_TYPES:
         for entry in page_type.entries(site):

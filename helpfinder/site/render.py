@@ -12,6 +12,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from helpfinder.core import display
+from helpfinder.site import routes
 from helpfinder.site.routes import page_url, relative_url
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -29,6 +30,9 @@ def environment() -> Environment:
     # `à` and `de` before a commune's name, as French contracts them (aux Épreuves, d'Eu).
     env.filters["a_commune"] = display.in_place
     env.filters["de_commune"] = display.of_place
+    # Pages link to each other by the routes of site/routes.py (`link(routes.MAP)`), never
+    # by a path written again in a template.
+    env.globals["routes"] = routes
     return env
 
 
